@@ -1,0 +1,51 @@
+# Encore: make (build), make demo (serve the sample season), make test.
+# CMake does the building; this file is the front door.
+
+BUILD      ?= build
+TEST_BUILD ?= build/asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+LISTEN     ?= 127.0.0.1:8080
+DEMO_DB    ?= $(BUILD)/demo.db
+
+.PHONY: all deps demo test unit cases format-check sample clean
+
+all: $(BUILD)/encore
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/Makefile:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+$(BUILD)/encore: $(BUILD)/Makefile FORCE
+	@cmake --build $(BUILD) -j $(JOBS) --target encore
+
+FORCE:
+
+# A fresh database with the sample season moved to the coming weeks, then
+# the server. Ctrl-C stops it cleanly.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(BUILD)/encore $(DEMO_DB) $(LISTEN)
+
+# Every test, under AddressSanitizer and UBSan.
+test: deps
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+		-DENCORE_SANITIZE=ON -DENCORE_TESTS=ON >/dev/null
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	@$(MAKE) --no-print-directory format-check
+	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+	sh tests/run-cases.sh $(TEST_BUILD)/encore
+	sh tests/run-roundtrip.sh $(TEST_BUILD)/encore
+
+format-check:
+	@files=$$(find src include tests bench -name '*.[ch]' 2>/dev/null); \
+	clang-format --dry-run --Werror $$files && \
+	echo "format-check: $$(echo $$files | wc -w) files formatted"
+
+# Rebuilds data/sample-season.json from the source extracts in data/.
+sample:
+	python3 data/build-sample.py
+
+clean:
+	rm -rf $(BUILD)

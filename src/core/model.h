@@ -1,0 +1,357 @@
+/*
+ * model.h - the catalogue and its profiles (SPEC sections 1, 3 and 7).
+ *
+ * A catalogue is immutable once catalogue_index() has run: it is the
+ * snapshot every proposal reads. All its memory lives in its own arena.
+ * References between records are indexes into the catalogue's arrays
+ * (codes interned to dense integers); -1 means "none". Arrays keep the
+ * order of the document they came from, so an export gives it back.
+ */
+#ifndef ENCORE_CORE_MODEL_H
+#define ENCORE_CORE_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "timeutil.h"
+
+#define ENC_NONE (-1)
+
+enum enc_channel_type {
+    CHANNEL_INTERNET,
+    CHANNEL_BOX_OFFICE,
+    CHANNEL_CALL_CENTER,
+    CHANNEL_PARTNER,
+    CHANNEL_KIOSK,
+};
+
+enum enc_kind {
+    KIND_EVENT,
+    KIND_PASS_DATED,
+    KIND_PASS_TIMED,
+    KIND_PASS_OPEN,
+    KIND_SUBSCRIPTION,
+    KIND_SERVICE,
+    KIND_MERCHANDISE,
+    KIND_PACKAGE,
+};
+
+enum enc_line_type {
+    LINE_UPSELL,
+    LINE_CART,
+    LINE_CONDITIONAL,
+    LINE_FAVORITE,
+    LINE_POST_PURCHASE,
+};
+
+/* The order of this enum is the order of R14. */
+enum enc_placement {
+    PLACEMENT_INSTEAD,
+    PLACEMENT_UNDER_CART,
+    PLACEMENT_SIDEBAR,
+    PLACEMENT_CONFIRMATION,
+    PLACEMENT_COUNT,
+};
+
+enum enc_stage {
+    STAGE_PRODUCT,
+    STAGE_CART,
+    STAGE_CONFIRMATION,
+};
+
+/* QTY_DEFAULT: the target said nothing; the defaults of SPEC 3 apply. */
+enum enc_qty_mode {
+    QTY_DEFAULT,
+    QTY_PROPORTIONAL,
+    QTY_FIXED,
+    QTY_CHOICE,
+};
+
+enum enc_date_mode {
+    DATE_DEFAULT,
+    DATE_SAME_AS_BASE,
+    DATE_CHOICE,
+};
+
+enum enc_profile_status {
+    PROFILE_DRAFT,
+    PROFILE_ACTIVE,
+};
+
+/*
+ * A name or a text, per language. plain: it was written as a bare string
+ * (then n == 1 and items[0].lang is the institution's first language), so
+ * an export writes it back the same way. n == 0: absent.
+ */
+struct enc_text_item {
+    const char *lang;
+    const char *value;
+};
+
+struct enc_text {
+    uint32_t n;
+    bool plain;
+    struct enc_text_item *items;
+};
+
+/*
+ * A bound of a validity or sale window. Written either as an RFC 3339
+ * instant or as a date alone (date_only, day = the local date). For a date
+ * alone, at is resolved in the institution's time zone: the first second of
+ * that day for a start, the last second for an end (R2), so rules only
+ * compare instants.
+ */
+struct enc_bound {
+    bool set;
+    bool date_only;
+    int64_t day;
+    struct enc_time at;
+};
+
+struct enc_window {
+    struct enc_bound from;
+    struct enc_bound to;
+};
+
+struct enc_institution {
+    const char *code;
+    struct enc_text name;
+    const char *timezone; /* IANA name, checked against tzdata */
+    const char *currency;
+    uint32_t n_languages; /* at least 1 */
+    const char **languages;
+};
+
+struct enc_channel {
+    const char *code;
+    struct enc_text name;
+    enum enc_channel_type type;
+};
+
+struct enc_seat_category {
+    const char *code;
+    struct enc_text name;
+    bool has_rank;
+    int64_t rank;
+};
+
+/* Audiences, activities and themes share this shape. */
+struct enc_named {
+    const char *code;
+    struct enc_text name;
+    int32_t parent; /* themes only: index of the parent theme, or -1 */
+};
+
+/* seat_category -1 is the shared pool "*" (R7). */
+struct enc_pool {
+    int32_t seat_category;
+    int64_t left;
+};
+
+struct enc_performance {
+    const char *code;
+    int32_t product;
+    struct enc_time start;
+    bool has_end;
+    struct enc_time end;
+    const char *venue; /* NULL when absent */
+    bool has_sale;
+    struct enc_window sale;
+    uint32_t n_pools;
+    struct enc_pool *pools;
+    int64_t local_day; /* derived: time_local_day(start) */
+};
+
+/* seat_category and audience are -1 when the row does not name them. */
+struct enc_price {
+    int32_t seat_category;
+    int32_t audience;
+    int64_t amount;
+};
+
+struct enc_component {
+    int32_t product;
+    uint32_t quantity;
+};
+
+struct enc_product {
+    const char *code;
+    enum enc_kind kind;
+    struct enc_text name;
+    struct enc_text description;
+    int32_t activity; /* -1 when absent */
+    uint32_t n_themes;
+    int32_t *themes;
+    const char *cycle;  /* NULL when absent */
+    const char *season; /* NULL when absent */
+    const char *venue;  /* NULL when absent */
+    uint32_t n_channels; /* 0: sold on every channel */
+    int32_t *channels;
+    bool has_sale;
+    struct enc_window sale;
+    bool has_status; /* status written in the document */
+    bool archived;
+    bool has_stock; /* undated products; absent = unlimited */
+    int64_t stock;
+    uint32_t max_per_order; /* 0 when absent */
+    uint32_t n_prices;
+    struct enc_price *prices;
+    uint32_t n_components; /* packages */
+    struct enc_component *components;
+    /* Its performances: catalogue.performances[perf_first ..
+     * perf_first + n_performances), in document order. */
+    uint32_t perf_first;
+    uint32_t n_performances;
+
+    /* Derived by catalogue_index(). */
+    uint32_t *perf_by_start; /* n_performances catalogue indexes, by start */
+    uint32_t n_contents;     /* packages: every product inside, transitively */
+    int32_t *contents;
+};
+
+/*
+ * A target's quantity as written. mode QTY_DEFAULT: nothing written. The
+ * has_ flags record which numbers were written, so defaults (per = 1,
+ * min = 1, max = max_per_order or 10) are applied by the rules and the
+ * export writes back only what was given.
+ */
+struct enc_quantity {
+    enum enc_qty_mode mode;
+    bool has_per, has_value, has_min, has_max;
+    uint32_t per;
+    uint32_t value;
+    uint32_t min;
+    uint32_t max;
+};
+
+struct enc_target {
+    int32_t product;
+    struct enc_quantity quantity;
+    enum enc_date_mode date;
+    uint32_t n_seat_categories; /* 0: any */
+    int32_t *seat_categories;
+    uint32_t n_audiences; /* 0: any */
+    int32_t *audiences;
+};
+
+struct enc_when {
+    bool present;
+    bool has_min_quantity;
+    uint32_t min_quantity;
+    uint32_t n_performances; /* 0: any */
+    int32_t *performances;
+    uint32_t n_seat_categories; /* 0: any */
+    int32_t *seat_categories;
+};
+
+struct enc_line {
+    const char *id;
+    enum enc_line_type type;
+    int32_t base;
+    uint32_t n_targets;
+    struct enc_target *targets;
+    struct enc_when when;
+    struct enc_bound valid_from;
+    struct enc_bound valid_to;
+    struct enc_text text;
+};
+
+struct enc_profile {
+    const char *code;
+    struct enc_text name;
+    enum enc_profile_status status;
+    uint32_t n_channels;
+    int32_t *channels;
+    bool has_limit[PLACEMENT_COUNT];
+    uint32_t limit[PLACEMENT_COUNT];
+    uint32_t n_lines;
+    struct enc_line *lines;
+};
+
+enum enc_code_kind {
+    CODE_CHANNEL,
+    CODE_SEAT_CATEGORY,
+    CODE_AUDIENCE,
+    CODE_ACTIVITY,
+    CODE_THEME,
+    CODE_PRODUCT,
+    CODE_PERFORMANCE,
+    CODE_PROFILE,
+    CODE_KIND_COUNT,
+};
+
+struct enc_codemap {
+    uint32_t mask; /* slots - 1; slots is a power of two */
+    int32_t *slots; /* record index or -1 */
+};
+
+struct enc_catalogue {
+    struct arena arena; /* owns everything below */
+    struct enc_institution institution;
+    uint32_t n_channels;
+    struct enc_channel *channels;
+    uint32_t n_seat_categories;
+    struct enc_seat_category *seat_categories;
+    uint32_t n_audiences;
+    struct enc_named *audiences;
+    uint32_t n_activities;
+    struct enc_named *activities;
+    uint32_t n_themes;
+    struct enc_named *themes;
+    uint32_t n_products;
+    struct enc_product *products;
+    uint32_t n_performances;
+    struct enc_performance *performances;
+    uint32_t n_profiles;
+    struct enc_profile *profiles;
+
+    /* Derived by catalogue_index(). */
+    struct enc_codemap codes[CODE_KIND_COUNT];
+    int32_t *channel_profile; /* per channel: its active profile or -1 */
+};
+
+/* Allocates an empty catalogue with its arena; NULL when out of memory. */
+struct enc_catalogue *catalogue_new(void);
+
+/* Frees the catalogue and everything it owns. NULL is allowed. */
+void catalogue_free(struct enc_catalogue *cat);
+
+/*
+ * Builds the derived fields once every record is in place: code maps,
+ * performances by start, local dates, package contents (transitive), and
+ * the active profile of each channel. Returns false when out of memory or
+ * when a package contains itself (the codec checks that first, with the
+ * field's path). When two active profiles name one channel the first wins
+ * here; check.c reports it as an error.
+ */
+bool catalogue_index(struct enc_catalogue *cat);
+
+/* The index of the record of that kind with that code, or -1. */
+int32_t catalogue_lookup(const struct enc_catalogue *cat,
+    enum enc_code_kind kind, const char *code, size_t len);
+
+/* R13: the text in lang (NULL = the institution's first), else in the
+ * first language, else in any it has; NULL when none (empty = missing). */
+const char *catalogue_text(const struct enc_catalogue *cat,
+    const struct enc_text *text, const char *lang);
+
+/* True when the product (index) is a package that contains product p,
+ * directly or through another package. */
+bool product_contains(const struct enc_catalogue *cat, int32_t package,
+    int32_t p);
+
+/* Wire names of the enums: "internet", "event", "upsell"... and back.
+ * The parsers return -1 for an unknown name. */
+const char *channel_type_name(enum enc_channel_type t);
+const char *kind_name(enum enc_kind k);
+const char *line_type_name(enum enc_line_type t);
+const char *placement_name(enum enc_placement p);
+const char *stage_name(enum enc_stage s);
+int channel_type_parse(const char *s);
+int kind_parse(const char *s);
+int line_type_parse(const char *s);
+int placement_parse(const char *s);
+int stage_parse(const char *s);
+
+#endif
