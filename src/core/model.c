@@ -1,0 +1,477 @@
+/*
+ * model.c - the catalogue's life cycle, its derived indexes, R13 and the
+ * wire names of the enums (see model.h).
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct enc_catalogue *
+catalogue_new(void)
+{
+    struct enc_catalogue *cat = calloc(1, sizeof(*cat));
+
+    if (cat == NULL)
+        return NULL;
+    arena_init(&cat->arena, 0);
+    return cat;
+}
+
+void
+catalogue_free(struct enc_catalogue *cat)
+{
+    if (cat == NULL)
+        return;
+    arena_cleanup(&cat->arena);
+    free(cat);
+}
+
+/* ---- Code maps: open addressing over the codes of one kind ---- */
+
+/* FNV-1a over len bytes of s. */
+static uint32_t
+code_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The number of records of a kind, and the code of record i. */
+static uint32_t
+kind_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
+{
+    switch (kind) {
+    case CODE_CHANNEL:
+        return cat->n_channels;
+    case CODE_SEAT_CATEGORY:
+        return cat->n_seat_categories;
+    case CODE_AUDIENCE:
+        return cat->n_audiences;
+    case CODE_ACTIVITY:
+        return cat->n_activities;
+    case CODE_THEME:
+        return cat->n_themes;
+    case CODE_PRODUCT:
+        return cat->n_products;
+    case CODE_PERFORMANCE:
+        return cat->n_performances;
+    case CODE_PROFILE:
+        return cat->n_profiles;
+    case CODE_KIND_COUNT:
+        break;
+    }
+    return 0;
+}
+
+static const char *
+kind_code(const struct enc_catalogue *cat, enum enc_code_kind kind, uint32_t i)
+{
+    switch (kind) {
+    case CODE_CHANNEL:
+        return cat->channels[i].code;
+    case CODE_SEAT_CATEGORY:
+        return cat->seat_categories[i].code;
+    case CODE_AUDIENCE:
+        return cat->audiences[i].code;
+    case CODE_ACTIVITY:
+        return cat->activities[i].code;
+    case CODE_THEME:
+        return cat->themes[i].code;
+    case CODE_PRODUCT:
+        return cat->products[i].code;
+    case CODE_PERFORMANCE:
+        return cat->performances[i].code;
+    case CODE_PROFILE:
+        return cat->profiles[i].code;
+    case CODE_KIND_COUNT:
+        break;
+    }
+    return NULL;
+}
+
+/* True when the NUL-terminated code equals the len bytes of s. */
+static bool
+code_equals(const char *code, const char *s, size_t len)
+{
+    return code != NULL && strncmp(code, s, len) == 0 && code[len] == '\0';
+}
+
+/*
+ * Builds the map of one kind: at least twice as many slots as records, so
+ * probes stay short. A duplicate code keeps its first record (the codec
+ * refuses duplicates before this runs).
+ */
+static bool
+codemap_build(struct enc_catalogue *cat, enum enc_code_kind kind)
+{
+    struct enc_codemap *map = &cat->codes[kind];
+    uint32_t n = kind_count(cat, kind);
+    uint32_t slots = 8;
+
+    while (slots < 2 * (uint64_t)n)
+        slots *= 2;
+    map->slots = arena_alloc(&cat->arena, slots * sizeof(int32_t));
+    if (map->slots == NULL)
+        return false;
+    map->mask = slots - 1;
+    for (uint32_t i = 0; i < slots; i++)
+        map->slots[i] = ENC_NONE;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *code = kind_code(cat, kind, i);
+        size_t len;
+        uint32_t h;
+
+        if (code == NULL)
+            continue;
+        len = strlen(code);
+        h = code_hash(code, len) & map->mask;
+        while (map->slots[h] != ENC_NONE &&
+               !code_equals(kind_code(cat, kind, (uint32_t)map->slots[h]), code,
+                            len))
+            h = (h + 1) & map->mask;
+        if (map->slots[h] == ENC_NONE)
+            map->slots[h] = (int32_t)i;
+    }
+    return true;
+}
+
+int32_t
+catalogue_lookup(const struct enc_catalogue *cat, enum enc_code_kind kind,
+                 const char *code, size_t len)
+{
+    const struct enc_codemap *map;
+    uint32_t h;
+
+    if ((unsigned)kind >= CODE_KIND_COUNT || code == NULL)
+        return ENC_NONE;
+    map = &cat->codes[kind];
+
+    /* Before catalogue_index(): a plain scan, so a builder can look up. */
+    if (map->slots == NULL) {
+        for (uint32_t i = 0; i < kind_count(cat, kind); i++)
+            if (code_equals(kind_code(cat, kind, i), code, len))
+                return (int32_t)i;
+        return ENC_NONE;
+    }
+    h = code_hash(code, len) & map->mask;
+    while (map->slots[h] != ENC_NONE) {
+        int32_t i = map->slots[h];
+        if (code_equals(kind_code(cat, kind, (uint32_t)i), code, len))
+            return i;
+        h = (h + 1) & map->mask;
+    }
+    return ENC_NONE;
+}
+
+/* ---- Performances by start, local days ---- */
+
+struct perf_key {
+    int64_t utc;
+    uint32_t index;
+};
+
+/* Earliest start first; equal starts keep document order. */
+static int
+perf_key_compare(const void *a, const void *b)
+{
+    const struct perf_key *x = a, *y = b;
+
+    if (x->utc != y->utc)
+        return x->utc < y->utc ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Fills perf_by_start of product p, using keys (room for its performances)
+ * as scratch. Performances outside the catalogue's array are skipped.
+ */
+static bool
+product_sort_performances(struct enc_catalogue *cat, struct enc_product *p,
+                          struct perf_key *keys)
+{
+    uint32_t n = 0;
+
+    for (uint32_t k = 0; k < p->n_performances; k++) {
+        uint32_t i = p->perf_first + k;
+        if (i >= cat->n_performances)
+            break;
+        keys[n].utc = cat->performances[i].start.utc;
+        keys[n].index = i;
+        n++;
+    }
+    p->n_performances = n;
+    p->perf_by_start = arena_alloc(&cat->arena, (n + 1) * sizeof(uint32_t));
+    if (p->perf_by_start == NULL)
+        return false;
+    qsort(keys, n, sizeof(*keys), perf_key_compare);
+    for (uint32_t k = 0; k < n; k++)
+        p->perf_by_start[k] = keys[k].index;
+    return true;
+}
+
+/* Local days of every performance, and each product's start order. */
+static bool
+index_performances(struct enc_catalogue *cat)
+{
+    struct perf_key *keys;
+    bool ok = true;
+
+    for (uint32_t i = 0; i < cat->n_performances; i++)
+        cat->performances[i].local_day =
+            time_local_day(cat->performances[i].start);
+    keys = malloc((cat->n_performances + 1) * sizeof(*keys));
+    if (keys == NULL)
+        return false;
+    for (uint32_t p = 0; p < cat->n_products && ok; p++)
+        ok = product_sort_performances(cat, &cat->products[p], keys);
+    free(keys);
+    return ok;
+}
+
+/* ---- Package contents, transitive, with cycle detection ---- */
+
+/*
+ * Collects every product inside package pkg, breadth first from its
+ * components. stamp/mark is a per-product "seen in this walk" stamp and
+ * queue has room for every product. Returns false when out of memory;
+ * *cycle is set when pkg is found inside itself.
+ */
+static bool
+package_collect(struct enc_catalogue *cat, uint32_t pkg, uint32_t stamp,
+                uint32_t *mark, int32_t *queue, bool *cycle)
+{
+    struct enc_product *p = &cat->products[pkg];
+    uint32_t head = 0, tail = 0;
+
+    mark[pkg] = stamp;
+    queue[tail++] = (int32_t)pkg;
+    while (head < tail) {
+        const struct enc_product *q = &cat->products[queue[head++]];
+        for (uint32_t c = 0; c < q->n_components; c++) {
+            int32_t x = q->components[c].product;
+            if (x < 0 || (uint32_t)x >= cat->n_products)
+                continue;
+            if ((uint32_t)x == pkg)
+                *cycle = true;
+            if (mark[x] == stamp)
+                continue;
+            mark[x] = stamp;
+            queue[tail++] = x;
+        }
+    }
+    p->n_contents = tail - 1;
+    p->contents = arena_alloc(&cat->arena, tail * sizeof(int32_t));
+    if (p->contents == NULL)
+        return false;
+    memcpy(p->contents, queue + 1, (tail - 1) * sizeof(int32_t));
+    return true;
+}
+
+/* Contents of every product with components; false on a cycle or OOM. */
+static bool
+index_packages(struct enc_catalogue *cat)
+{
+    uint32_t n = cat->n_products;
+    uint32_t *mark = calloc(n + 1, sizeof(*mark));
+    int32_t *queue = malloc((n + 1) * sizeof(*queue));
+    bool ok = mark != NULL && queue != NULL;
+    bool cycle = false;
+
+    for (uint32_t p = 0; p < n && ok && !cycle; p++) {
+        cat->products[p].n_contents = 0;
+        cat->products[p].contents = NULL;
+        if (cat->products[p].n_components > 0)
+            ok = package_collect(cat, p, p + 1, mark, queue, &cycle);
+    }
+    free(queue);
+    free(mark);
+    return ok && !cycle;
+}
+
+/* ---- Active profile of each channel ---- */
+
+/* The first active profile naming a channel holds it (check.c reports
+ * the others as errors, SPEC 6). */
+static bool
+index_channels(struct enc_catalogue *cat)
+{
+    cat->channel_profile =
+        arena_alloc(&cat->arena, (cat->n_channels + 1) * sizeof(int32_t));
+    if (cat->channel_profile == NULL)
+        return false;
+    for (uint32_t c = 0; c < cat->n_channels; c++)
+        cat->channel_profile[c] = ENC_NONE;
+    for (uint32_t p = 0; p < cat->n_profiles; p++) {
+        const struct enc_profile *pr = &cat->profiles[p];
+        if (pr->status != PROFILE_ACTIVE)
+            continue;
+        for (uint32_t k = 0; k < pr->n_channels; k++) {
+            int32_t c = pr->channels[k];
+            if (c >= 0 && (uint32_t)c < cat->n_channels &&
+                cat->channel_profile[c] == ENC_NONE)
+                cat->channel_profile[c] = (int32_t)p;
+        }
+    }
+    return true;
+}
+
+bool
+catalogue_index(struct enc_catalogue *cat)
+{
+    for (int k = 0; k < CODE_KIND_COUNT; k++)
+        if (!codemap_build(cat, (enum enc_code_kind)k))
+            return false;
+    return index_performances(cat) && index_packages(cat) &&
+           index_channels(cat);
+}
+
+bool
+product_contains(const struct enc_catalogue *cat, int32_t package, int32_t p)
+{
+    const struct enc_product *pk;
+
+    if (package < 0 || (uint32_t)package >= cat->n_products)
+        return false;
+    pk = &cat->products[package];
+    for (uint32_t i = 0; i < pk->n_contents; i++)
+        if (pk->contents[i] == p)
+            return true;
+    return false;
+}
+
+/* ---- R13: a text in the asked language ---- */
+
+/* The non-empty value of text in lang, or NULL. */
+static const char *
+text_in(const struct enc_text *text, const char *lang)
+{
+    if (lang == NULL)
+        return NULL;
+    for (uint32_t i = 0; i < text->n; i++) {
+        const struct enc_text_item *it = &text->items[i];
+        if (it->lang != NULL && strcmp(it->lang, lang) == 0 &&
+            it->value != NULL && it->value[0] != '\0')
+            return it->value;
+    }
+    return NULL;
+}
+
+const char *
+catalogue_text(const struct enc_catalogue *cat, const struct enc_text *text,
+               const char *lang)
+{
+    const char *first = NULL;
+    const char *v;
+
+    if (text == NULL || text->n == 0)
+        return NULL;
+    if (cat->institution.n_languages > 0)
+        first = cat->institution.languages[0];
+    v = text_in(text, lang != NULL ? lang : first);
+    if (v == NULL)
+        v = text_in(text, first);
+    for (uint32_t i = 0; v == NULL && i < text->n; i++)
+        if (text->items[i].value != NULL && text->items[i].value[0] != '\0')
+            v = text->items[i].value;
+    return v;
+}
+
+/* ---- Wire names ---- */
+
+static const char *const channel_type_names[] = {
+    "internet", "box_office", "call_center", "partner", "kiosk"};
+static const char *const kind_names[] = {
+    "event",        "pass_dated", "pass_timed",  "pass_open",
+    "subscription", "service",    "merchandise", "package"};
+static const char *const line_type_names[] = {"upsell", "cart", "conditional",
+                                              "favorite", "post_purchase"};
+static const char *const placement_names[] = {"instead", "under_cart",
+                                              "sidebar", "confirmation"};
+static const char *const stage_names[] = {"product", "cart", "confirmation"};
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* names[i], or "?" when i is out of range. */
+static const char *
+name_of(const char *const *names, size_t n, unsigned i)
+{
+    return i < n ? names[i] : "?";
+}
+
+/* The index of s in names, or -1. */
+static int
+parse_in(const char *const *names, size_t n, const char *s)
+{
+    if (s == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *
+channel_type_name(enum enc_channel_type t)
+{
+    return name_of(channel_type_names, COUNT_OF(channel_type_names), t);
+}
+
+const char *
+kind_name(enum enc_kind k)
+{
+    return name_of(kind_names, COUNT_OF(kind_names), k);
+}
+
+const char *
+line_type_name(enum enc_line_type t)
+{
+    return name_of(line_type_names, COUNT_OF(line_type_names), t);
+}
+
+const char *
+placement_name(enum enc_placement p)
+{
+    return name_of(placement_names, COUNT_OF(placement_names), p);
+}
+
+const char *
+stage_name(enum enc_stage s)
+{
+    return name_of(stage_names, COUNT_OF(stage_names), s);
+}
+
+int
+channel_type_parse(const char *s)
+{
+    return parse_in(channel_type_names, COUNT_OF(channel_type_names), s);
+}
+
+int
+kind_parse(const char *s)
+{
+    return parse_in(kind_names, COUNT_OF(kind_names), s);
+}
+
+int
+line_type_parse(const char *s)
+{
+    return parse_in(line_type_names, COUNT_OF(line_type_names), s);
+}
+
+int
+placement_parse(const char *s)
+{
+    return parse_in(placement_names, COUNT_OF(placement_names), s);
+}
+
+int
+stage_parse(const char *s)
+{
+    return parse_in(stage_names, COUNT_OF(stage_names), s);
+}
