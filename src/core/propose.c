@@ -1,0 +1,868 @@
+/*
+ * propose.c - the rules of a proposal, R1 to R14 of SPEC section 4.
+ *
+ * The walk follows R14: placements in enum order; within one, the
+ * profile's lines in order; within a line, the base groups of R4 in cart
+ * order; within a group, the line's targets in order. Each target goes
+ * through the rules in turn (R5 on sale, R10 already there, R11 once, R8
+ * quantity, R6/R7 performances and pools, R9 offers, R12 upsell) and is
+ * kept only if every rule lets it through. Nothing here allocates but the
+ * answer's arrays and a scratch list of groups, all from the caller's
+ * arena.
+ */
+#include "propose.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* R14: what each placement shows when the profile sets no limit. */
+static const uint32_t default_limits[PLACEMENT_COUNT] = {
+    [PLACEMENT_INSTEAD] = 1,
+    [PLACEMENT_UNDER_CART] = 5,
+    [PLACEMENT_SIDEBAR] = 4,
+    [PLACEMENT_CONFIRMATION] = 6,
+};
+
+/* R11: the date key of a proposal offered on any date. */
+#define ANY_DAY INT64_MIN
+
+#define SECONDS_PER_DAY 86400
+
+/* A base group of R4: the items of the base product at one performance. */
+struct group {
+    int32_t performance; /* -1: the undated group */
+    int64_t day;         /* local day of performance, when there is one */
+    uint64_t total;      /* every item of the group */
+    uint64_t matched;    /* those that satisfy the line's `when` */
+};
+
+/* What one request walk carries from step to step. */
+struct walk {
+    const struct enc_catalogue *cat;
+    const struct enc_request *req;
+    const struct enc_profile *profile;
+    struct arena *arena;
+    struct group *groups; /* scratch, room for n_cart + 1 */
+    struct enc_answer *out;
+    int64_t *day_keys;        /* R11 day key of each kept proposal */
+    uint32_t cap;             /* room in out->proposals and day_keys */
+    uint32_t placement_first; /* first proposal of the current placement */
+};
+
+/*
+ * How one target is to be proposed for one group, worked out from what the
+ * target says and the defaults of SPEC 3 before pools are looked at.
+ */
+struct plan {
+    const struct enc_line *line;
+    const struct enc_target *target;
+    const struct group *group;
+    const struct enc_product *product;
+    bool same_day;          /* R6 same_as_base, in effect */
+    enum enc_qty_mode mode; /* QTY_FIXED or QTY_CHOICE */
+    uint32_t value, min, max;
+    uint32_t need;      /* what a pool must hold: value, or min (R7) */
+    int32_t upsell_row; /* R12: the one allowed price row, or -1 */
+};
+
+/* ---- R1, R2, R3, R14: which lines ---- */
+
+/* R1: the active profile of the channel, or -1. */
+static int32_t
+profile_for_channel(const struct enc_catalogue *cat, int32_t channel)
+{
+    if (channel < 0 || (uint32_t)channel >= cat->n_channels)
+        return ENC_NONE;
+    if (cat->channels[channel].type != CHANNEL_INTERNET)
+        return ENC_NONE;
+    if (cat->channel_profile == NULL)
+        return ENC_NONE;
+    return cat->channel_profile[channel];
+}
+
+/* SPEC 2: where the proposals of a line of this type show. */
+static enum enc_placement
+line_placement(enum enc_line_type type)
+{
+    switch (type) {
+    case LINE_UPSELL:
+        return PLACEMENT_INSTEAD;
+    case LINE_CART:
+    case LINE_CONDITIONAL:
+        return PLACEMENT_UNDER_CART;
+    case LINE_FAVORITE:
+        return PLACEMENT_SIDEBAR;
+    case LINE_POST_PURCHASE:
+        break;
+    }
+    return PLACEMENT_CONFIRMATION;
+}
+
+/* R3: the stage at which a line of this type is used. */
+static enum enc_stage
+line_stage(enum enc_line_type type)
+{
+    switch (type) {
+    case LINE_UPSELL:
+        return STAGE_PRODUCT;
+    case LINE_CART:
+    case LINE_CONDITIONAL:
+    case LINE_FAVORITE:
+        return STAGE_CART;
+    case LINE_POST_PURCHASE:
+        break;
+    }
+    return STAGE_CONFIRMATION;
+}
+
+/* True when now lies in the window (an unset bound is open). R2, R5, R6. */
+static bool
+window_contains(const struct enc_bound *from, const struct enc_bound *to,
+                struct enc_time now)
+{
+    if (from->set && now.utc < from->at.utc)
+        return false;
+    if (to->set && now.utc > to->at.utc)
+        return false;
+    return true;
+}
+
+/* R2: the line counts only when valid_from <= now <= valid_to. */
+static bool
+line_is_valid(const struct enc_line *line, struct enc_time now)
+{
+    return window_contains(&line->valid_from, &line->valid_to, now);
+}
+
+/* R14: how many proposals a placement of the profile may show. */
+static uint32_t
+placement_limit(const struct enc_profile *profile, enum enc_placement pl)
+{
+    return profile->has_limit[pl] ? profile->limit[pl] : default_limits[pl];
+}
+
+/* ---- R4: base groups ---- */
+
+/* R4: an item counts as an item of product p when it is p, or a package
+ * containing p (at the package item's performance). */
+static bool
+item_counts_as(const struct enc_catalogue *cat, const struct enc_item *it,
+               int32_t p)
+{
+    return it->product == p || product_contains(cat, it->product, p);
+}
+
+/* True when v is one of the n values of list. */
+static bool
+list_has(const int32_t *list, uint32_t n, int32_t v)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (list[i] == v)
+            return true;
+    return false;
+}
+
+/* R4: an item satisfies `when` when its performance and seat category are
+ * among those named (each only if given). Only conditional lines have one
+ * in effect (SPEC 6 refuses it elsewhere). */
+static bool
+item_satisfies_when(const struct enc_line *line, const struct enc_item *it)
+{
+    const struct enc_when *w = &line->when;
+
+    if (line->type != LINE_CONDITIONAL || !w->present)
+        return true;
+    if (w->n_performances > 0 &&
+        !list_has(w->performances, w->n_performances, it->performance))
+        return false;
+    if (w->n_seat_categories > 0 &&
+        !list_has(w->seat_categories, w->n_seat_categories, it->seat_category))
+        return false;
+    return true;
+}
+
+/* Adds item it to its group (one per performance, in order of first
+ * appearance) among the *n groups; the caller made room. */
+static void
+group_add(const struct enc_catalogue *cat, const struct enc_line *line,
+          const struct enc_item *it, struct group *groups, uint32_t *n)
+{
+    int32_t perf = it->performance;
+    uint32_t g = 0;
+
+    if (perf < 0 || (uint32_t)perf >= cat->n_performances)
+        perf = ENC_NONE;
+    while (g < *n && groups[g].performance != perf)
+        g++;
+    if (g == *n) {
+        groups[g].performance = perf;
+        groups[g].day = perf >= 0 ? cat->performances[perf].local_day : 0;
+        groups[g].total = 0;
+        groups[g].matched = 0;
+        (*n)++;
+    }
+    groups[g].total += it->quantity;
+    if (item_satisfies_when(line, it))
+        groups[g].matched += it->quantity;
+}
+
+/*
+ * R4: the base groups of line, into w->groups; returns how many. At stage
+ * product the focus alone is looked at (R3). A group's matched quantity is
+ * its total on a line that is not conditional.
+ */
+static uint32_t
+group_collect(struct walk *w, const struct enc_line *line)
+{
+    const struct enc_request *req = w->req;
+    uint32_t n = 0;
+
+    if (req->stage == STAGE_PRODUCT) {
+        if (req->has_focus && item_counts_as(w->cat, &req->focus, line->base))
+            group_add(w->cat, line, &req->focus, w->groups, &n);
+    } else {
+        for (uint32_t i = 0; i < req->n_cart; i++)
+            if (item_counts_as(w->cat, &req->cart[i], line->base))
+                group_add(w->cat, line, &req->cart[i], w->groups, &n);
+    }
+    if (line->type != LINE_CONDITIONAL)
+        for (uint32_t g = 0; g < n; g++)
+            w->groups[g].matched = w->groups[g].total;
+    return n;
+}
+
+/* R4: a conditional line applies to a group reaching when.min_quantity
+ * (default 1); any other line to every group. */
+static bool
+group_applies(const struct enc_line *line, const struct group *g)
+{
+    uint32_t min = 1;
+
+    if (line->type != LINE_CONDITIONAL)
+        return true;
+    if (line->when.present && line->when.has_min_quantity)
+        min = line->when.min_quantity;
+    return g->matched >= min && g->matched > 0;
+}
+
+/* ---- R5, R10, R11: whether a target may be proposed at all ---- */
+
+/* R5: the target exists, is not archived, is sold on this channel and its
+ * sale window contains now. */
+static bool
+target_on_sale(const struct walk *w, int32_t p)
+{
+    const struct enc_product *pr;
+
+    if (p < 0 || (uint32_t)p >= w->cat->n_products)
+        return false;
+    pr = &w->cat->products[p];
+    if (pr->archived)
+        return false;
+    if (pr->n_channels > 0 &&
+        !list_has(pr->channels, pr->n_channels, w->req->channel))
+        return false;
+    return !pr->has_sale ||
+           window_contains(&pr->sale.from, &pr->sale.to, w->req->now);
+}
+
+/* The local day of an item's performance, or ANY_DAY when it has none. */
+static int64_t
+item_day(const struct enc_catalogue *cat, const struct enc_item *it)
+{
+    if (it->performance < 0 || (uint32_t)it->performance >= cat->n_performances)
+        return ANY_DAY;
+    return cat->performances[it->performance].local_day;
+}
+
+/* R10: the product is in the cart (an item of it, or of a package holding
+ * it); for a same_as_base target, only on the group's day. */
+static bool
+target_in_cart(const struct walk *w, const struct plan *pl, int32_t p)
+{
+    for (uint32_t i = 0; i < w->req->n_cart; i++) {
+        const struct enc_item *it = &w->req->cart[i];
+        if (!item_counts_as(w->cat, it, p))
+            continue;
+        if (!pl->same_day || item_day(w->cat, it) == pl->group->day)
+            return true;
+    }
+    return false;
+}
+
+/* R11: the date part of a proposal's identity. */
+static int64_t
+plan_day_key(const struct plan *pl)
+{
+    return pl->same_day ? pl->group->day : ANY_DAY;
+}
+
+/* ---- SPEC 3 defaults, R6 date mode, R8 quantity ---- */
+
+/* A product is dated when it has performances (R6). */
+static bool
+product_is_dated(const struct enc_product *pr)
+{
+    return pr->n_performances > 0;
+}
+
+/*
+ * R6 and SPEC 3: whether the target offers only the group's day. Returns
+ * false in *ok when the target cannot be proposed for this group (a dated
+ * same_as_base target of an undated group). Upsell targets follow the
+ * focus's date, and R12 leaves the date to the buyer when the focus has
+ * no performance.
+ */
+static bool
+plan_date(struct plan *pl)
+{
+    enum enc_date_mode mode = pl->target->date;
+    bool dated_group = pl->group->performance >= 0;
+
+    pl->same_day = false;
+    if (!product_is_dated(pl->product))
+        return true; /* an undated target has no date to follow */
+    if (pl->line->type == LINE_UPSELL) {
+        pl->same_day = mode != DATE_CHOICE && dated_group;
+        return true;
+    }
+    if (mode == DATE_DEFAULT)
+        mode = (pl->line->type == LINE_CART ||
+                pl->line->type == LINE_CONDITIONAL) &&
+                       dated_group
+                   ? DATE_SAME_AS_BASE
+                   : DATE_CHOICE;
+    if (mode == DATE_SAME_AS_BASE && !dated_group)
+        return false;
+    pl->same_day = mode == DATE_SAME_AS_BASE;
+    return true;
+}
+
+/* R8: ceil(base / per), as a quantity, saturating past the 32-bit range. */
+static uint32_t
+proportional_value(uint64_t base, uint32_t per)
+{
+    uint64_t q = (base + per - 1) / per;
+
+    return q > UINT32_MAX ? UINT32_MAX : (uint32_t)q;
+}
+
+/*
+ * R8 and SPEC 3: the quantity to propose. Upsell targets default to the
+ * focus's quantity (fixed); others to the buyer's choice. Returns false
+ * when a fixed or proportional quantity is above max_per_order or above
+ * what one order may hold (SPEC 5), or when a choice has no room.
+ */
+static bool
+plan_quantity(struct plan *pl)
+{
+    const struct enc_quantity *q = &pl->target->quantity;
+    uint32_t mpo = pl->product->max_per_order;
+    enum enc_qty_mode mode = q->mode;
+
+    if (mode == QTY_DEFAULT)
+        mode = pl->line->type == LINE_UPSELL ? QTY_PROPORTIONAL : QTY_CHOICE;
+    if (mode == QTY_CHOICE) {
+        pl->mode = QTY_CHOICE;
+        pl->min = q->has_min ? q->min : 1;
+        pl->max =
+            q->has_max ? q->max : (mpo > 0 ? mpo : ENC_DEFAULT_CHOICE_MAX);
+        if (mpo > 0 && pl->max > mpo)
+            pl->max = mpo;
+        if (pl->max > ENC_MAX_QUANTITY)
+            pl->max = ENC_MAX_QUANTITY;
+        pl->need = pl->min;
+        return pl->min >= 1 && pl->min <= pl->max;
+    }
+    pl->mode = QTY_FIXED;
+    if (mode == QTY_FIXED)
+        pl->value = q->has_value ? q->value : 1;
+    else
+        pl->value = proportional_value(pl->group->matched,
+                                       q->has_per && q->per > 0 ? q->per : 1);
+    pl->need = pl->value;
+    if (pl->value < 1 || pl->value > ENC_MAX_QUANTITY)
+        return false;
+    return mpo == 0 || pl->value <= mpo;
+}
+
+/* ---- R7 pools, R9 allowed rows, R12 the upsell's row ---- */
+
+/* R7: what is left at performance pf for a price row of seat category sc:
+ * the pool of that category, else the shared pool "*"; -1 when neither
+ * exists (the row has nothing there). */
+static int64_t
+pool_left(const struct enc_performance *pf, int32_t sc)
+{
+    int64_t shared = -1;
+
+    for (uint32_t i = 0; i < pf->n_pools; i++) {
+        if (sc >= 0 && pf->pools[i].seat_category == sc)
+            return pf->pools[i].left;
+        if (pf->pools[i].seat_category == ENC_NONE)
+            shared = pf->pools[i].left;
+    }
+    return shared;
+}
+
+/* R9: a price row passes the target's seat category and audience filters
+ * (each only if given; a row without one passes that filter). */
+static bool
+price_allowed(const struct enc_target *t, const struct enc_price *row)
+{
+    if (t->n_seat_categories > 0 && row->seat_category != ENC_NONE &&
+        !list_has(t->seat_categories, t->n_seat_categories, row->seat_category))
+        return false;
+    if (t->n_audiences > 0 && row->audience != ENC_NONE &&
+        !list_has(t->audiences, t->n_audiences, row->audience))
+        return false;
+    return true;
+}
+
+/* R12: a row's field v matches the focus's f: exactly (or any row when
+ * the focus does not say), or also as a wildcard when loose. */
+static bool
+field_matches(int32_t v, int32_t f, bool loose)
+{
+    return f == ENC_NONE || v == f || (loose && v == ENC_NONE);
+}
+
+/*
+ * R12: the price row of pr for a focus of seat category sc and audience
+ * aud: the first row matching both exactly, else the first whose unset
+ * fields act as wildcards; rows failing filter (when not NULL) are
+ * skipped. Returns its index or -1.
+ */
+static int32_t
+price_row_for_focus(const struct enc_product *pr, int32_t sc, int32_t aud,
+                    const struct enc_target *filter)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        bool loose = pass == 1;
+        for (uint32_t i = 0; i < pr->n_prices; i++) {
+            const struct enc_price *row = &pr->prices[i];
+            if (filter != NULL && !price_allowed(filter, row))
+                continue;
+            if (field_matches(row->seat_category, sc, loose) &&
+                field_matches(row->audience, aud, loose))
+                return (int32_t)i;
+        }
+    }
+    return ENC_NONE;
+}
+
+/* The rows a plan may offer: the upsell's one row (R12), or the rows its
+ * target allows (R9). */
+static bool
+plan_row_allowed(const struct plan *pl, uint32_t i)
+{
+    if (pl->line->type == LINE_UPSELL)
+        return (int32_t)i == pl->upsell_row;
+    return price_allowed(pl->target, &pl->product->prices[i]);
+}
+
+/*
+ * R12: an upsell target is a package containing the base product, offered
+ * through its row for the focus's seat category and audience; without
+ * such a row it is not proposed. Sets the row and the price difference
+ * (package row less the focus product's row, when both are known).
+ */
+static bool
+plan_upsell(const struct walk *w, struct plan *pl, struct enc_proposal *p)
+{
+    const struct enc_item *focus = &w->req->focus;
+    const struct enc_product *fp;
+    int32_t row;
+
+    pl->upsell_row = ENC_NONE;
+    if (pl->line->type != LINE_UPSELL)
+        return true;
+    if (!product_contains(w->cat, pl->target->product, pl->line->base))
+        return false;
+    pl->upsell_row = price_row_for_focus(pl->product, focus->seat_category,
+                                         focus->audience, pl->target);
+    if (pl->upsell_row == ENC_NONE)
+        return false;
+    fp = &w->cat->products[focus->product];
+    row = price_row_for_focus(fp, focus->seat_category, focus->audience, NULL);
+    if (row != ENC_NONE) {
+        p->has_price_difference = true;
+        p->price_difference =
+            pl->product->prices[pl->upsell_row].amount - fp->prices[row].amount;
+    }
+    return true;
+}
+
+/* ---- R6, R7: the performances offered ---- */
+
+/* R6: a performance is offered only if it starts after now, its own sale
+ * window (if any) contains now and, for same_as_base, it falls on the
+ * group's local day. */
+static bool
+performance_open(const struct plan *pl, const struct enc_performance *pf,
+                 struct enc_time now)
+{
+    if (pf->start.utc <= now.utc)
+        return false;
+    if (pf->has_sale && !window_contains(&pf->sale.from, &pf->sale.to, now))
+        return false;
+    return !pl->same_day || pf->local_day == pl->group->day;
+}
+
+/* R7: the largest pool left at pf among the rows the plan may offer, or
+ * -1 when none of them has a pool there. */
+static int64_t
+performance_available(const struct plan *pl, const struct enc_performance *pf)
+{
+    int64_t best = -1;
+
+    for (uint32_t i = 0; i < pl->product->n_prices; i++) {
+        int64_t left;
+        if (!plan_row_allowed(pl, i))
+            continue;
+        left = pool_left(pf, pl->product->prices[i].seat_category);
+        if (left > best)
+            best = left;
+    }
+    return best;
+}
+
+/*
+ * The first position in the product's start order worth looking at: the
+ * first start after now and, for same_as_base, not earlier than a day
+ * before the group's day (an offset never reaches a full day).
+ */
+static uint32_t
+performance_first(const struct walk *w, const struct plan *pl)
+{
+    const struct enc_product *pr = pl->product;
+    int64_t after = w->req->now.utc;
+    uint32_t lo = 0, hi = pr->n_performances;
+
+    if (pl->same_day &&
+        pl->group->day * SECONDS_PER_DAY - SECONDS_PER_DAY > after)
+        after = pl->group->day * SECONDS_PER_DAY - SECONDS_PER_DAY;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (w->cat->performances[pr->perf_by_start[mid]].start.utc <= after)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/*
+ * R6, R7 and SPEC 8: lists into p the performances of a dated target that
+ * are open and where an allowed row has the needed quantity left, earliest
+ * first, at most ENC_MAX_PERFORMANCES. Returns the largest pool among them
+ * (-1 when none is listed).
+ */
+static int64_t
+performances_list(const struct walk *w, const struct plan *pl,
+                  struct enc_proposal *p)
+{
+    const struct enc_product *pr = pl->product;
+    int64_t day_end = (pl->group->day + 2) * SECONDS_PER_DAY;
+    int64_t largest = -1;
+
+    p->n_performances = 0;
+    for (uint32_t k = performance_first(w, pl);
+         k < pr->n_performances && p->n_performances < ENC_MAX_PERFORMANCES;
+         k++) {
+        uint32_t i = pr->perf_by_start[k];
+        const struct enc_performance *pf = &w->cat->performances[i];
+        int64_t avail;
+
+        if (pl->same_day && pf->start.utc >= day_end)
+            break;
+        if (!performance_open(pl, pf, w->req->now))
+            continue;
+        avail = performance_available(pl, pf);
+        if (avail < (int64_t)pl->need)
+            continue;
+        p->performances[p->n_performances].performance = i;
+        p->performances[p->n_performances].available = avail;
+        p->n_performances++;
+        if (avail > largest)
+            largest = avail;
+    }
+    return largest;
+}
+
+/* ---- R9: the offers ---- */
+
+/* R7, R9: the largest pool of row i among the listed performances (or the
+ * stock of an undated target, -1 = unlimited); *has is false when the row
+ * holds the needed quantity nowhere. */
+static int64_t
+row_available(const struct walk *w, const struct plan *pl,
+              const struct enc_proposal *p, uint32_t i, bool *has)
+{
+    const struct enc_product *pr = pl->product;
+    int32_t sc = pr->prices[i].seat_category;
+    int64_t best = -1;
+
+    if (!product_is_dated(pr)) {
+        *has = !pr->has_stock || pr->stock >= (int64_t)pl->need;
+        return pr->has_stock ? pr->stock : -1;
+    }
+    for (uint32_t k = 0; k < p->n_performances; k++) {
+        const struct enc_performance *pf =
+            &w->cat->performances[p->performances[k].performance];
+        int64_t left = pool_left(pf, sc);
+        if (left > best)
+            best = left;
+    }
+    *has = best >= (int64_t)pl->need;
+    return best;
+}
+
+/*
+ * R9: the offers are the allowed rows whose pool has the needed quantity
+ * at one offered performance at least (an undated target: its stock).
+ * Fills p->offers from the arena; returns false when out of memory.
+ */
+static bool
+offers_build(struct walk *w, const struct plan *pl, struct enc_proposal *p)
+{
+    const struct enc_product *pr = pl->product;
+    uint32_t n = 0;
+    bool has;
+
+    for (uint32_t i = 0; i < pr->n_prices; i++)
+        if (plan_row_allowed(pl, i)) {
+            row_available(w, pl, p, i, &has);
+            n += has;
+        }
+    p->n_offers = 0;
+    p->offers = NULL;
+    if (n == 0)
+        return true;
+    p->offers = arena_alloc(w->arena, n * sizeof(*p->offers));
+    if (p->offers == NULL)
+        return false;
+    for (uint32_t i = 0; i < pr->n_prices; i++) {
+        int64_t avail;
+        if (!plan_row_allowed(pl, i))
+            continue;
+        avail = row_available(w, pl, p, i, &has);
+        if (!has)
+            continue;
+        p->offers[p->n_offers].price = i;
+        p->offers[p->n_offers].available = avail;
+        p->n_offers++;
+    }
+    return true;
+}
+
+/* ---- Assembling the answer ---- */
+
+/* Makes room for one more proposal, doubling the arrays in the arena. */
+static bool
+proposals_reserve(struct walk *w)
+{
+    struct enc_answer *out = w->out;
+    struct enc_proposal *items;
+    int64_t *keys;
+    uint32_t cap;
+
+    if (out->n_proposals < w->cap)
+        return true;
+    cap = w->cap == 0 ? 8 : 2 * w->cap;
+    items = arena_alloc(w->arena, cap * sizeof(*items));
+    keys = arena_alloc(w->arena, cap * sizeof(*keys));
+    if (items == NULL || keys == NULL)
+        return false;
+    if (out->n_proposals > 0) {
+        memcpy(items, out->proposals, out->n_proposals * sizeof(*items));
+        memcpy(keys, w->day_keys, out->n_proposals * sizeof(*keys));
+    }
+    out->proposals = items;
+    w->day_keys = keys;
+    w->cap = cap;
+    return true;
+}
+
+/* R11: true when the current placement already shows this product on this
+ * date key. */
+static bool
+placement_has(const struct walk *w, int32_t product, int64_t day_key)
+{
+    for (uint32_t i = w->placement_first; i < w->out->n_proposals; i++)
+        if (w->out->proposals[i].product == product &&
+            w->day_keys[i] == day_key)
+            return true;
+    return false;
+}
+
+/* The parts of a proposal known before pools are looked at; R13 for the
+ * name (falling back to the code) and the line's text. */
+static void
+proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
+               struct enc_proposal *p)
+{
+    const char *lang = w->req->lang;
+
+    memset(p, 0, sizeof(*p));
+    p->line = li;
+    p->type = pl->line->type;
+    p->placement = line_placement(pl->line->type);
+    p->base_product = pl->line->base;
+    p->base_performance = pl->group->performance;
+    p->product = pl->target->product;
+    p->name = catalogue_text(w->cat, &pl->product->name, lang);
+    if (p->name == NULL)
+        p->name = pl->product->code;
+    p->text = catalogue_text(w->cat, &pl->line->text, lang);
+}
+
+/*
+ * Works out plan pl (its line, target and group set by the caller) and,
+ * when every rule lets the target through, fills *p and sets *keep.
+ * Returns ENC_INTERNAL when out of memory.
+ */
+static enum enc_code
+target_evaluate(struct walk *w, uint32_t li, struct plan *pl,
+                struct enc_proposal *p, bool *keep)
+{
+    int32_t product = pl->target->product;
+    int64_t largest;
+
+    *keep = false;
+    if (product == pl->line->base || !target_on_sale(w, product))
+        return ENC_OK; /* R10 (never its own target), R5 */
+    pl->product = &w->cat->products[product];
+    if (!plan_date(pl) || target_in_cart(w, pl, product))
+        return ENC_OK; /* R6, R10 */
+    if (placement_has(w, product, plan_day_key(pl)))
+        return ENC_OK; /* R11 */
+    proposal_start(w, pl, li, p);
+    if (!plan_quantity(pl) || !plan_upsell(w, pl, p))
+        return ENC_OK; /* R8, R12 */
+
+    /* R6, R7: the performances, or the stock of an undated target. */
+    if (product_is_dated(pl->product)) {
+        largest = performances_list(w, pl, p);
+        if (p->n_performances == 0)
+            return ENC_OK;
+    } else {
+        largest = pl->product->has_stock ? pl->product->stock : -1;
+    }
+    if (!offers_build(w, pl, p))
+        return ENC_INTERNAL;
+    if (p->n_offers == 0)
+        return ENC_OK; /* R9 */
+
+    /* R7: a choice's maximum is capped by the largest pool offered. */
+    p->quantity_mode = pl->mode;
+    p->value = pl->value;
+    p->min = pl->min;
+    p->max = pl->max;
+    if (pl->mode == QTY_CHOICE && largest >= 0 && largest < (int64_t)p->max)
+        p->max = (uint32_t)largest;
+    *keep = true;
+    return ENC_OK;
+}
+
+/* Proposes target t of line li for group g, appending it when kept. */
+static enum enc_code
+target_propose(struct walk *w, uint32_t li, const struct group *g,
+               const struct enc_target *t)
+{
+    struct plan pl = {.line = &w->profile->lines[li], .target = t, .group = g};
+    struct enc_proposal p;
+    enum enc_code rc;
+    bool keep;
+
+    rc = target_evaluate(w, li, &pl, &p, &keep);
+    if (rc != ENC_OK || !keep)
+        return rc;
+    if (!proposals_reserve(w))
+        return ENC_INTERNAL;
+    w->day_keys[w->out->n_proposals] = plan_day_key(&pl);
+    w->out->proposals[w->out->n_proposals++] = p;
+    return ENC_OK;
+}
+
+/* The number of proposals the current placement holds. */
+static uint32_t
+placement_count(const struct walk *w)
+{
+    return w->out->n_proposals - w->placement_first;
+}
+
+/*
+ * R4, R14: proposes the targets of line li for each of its base groups, in
+ * group then target order, until the placement holds limit proposals.
+ */
+static enum enc_code
+line_propose(struct walk *w, uint32_t li, uint32_t limit)
+{
+    const struct enc_line *line = &w->profile->lines[li];
+    uint32_t n = group_collect(w, line);
+
+    for (uint32_t g = 0; g < n; g++) {
+        if (!group_applies(line, &w->groups[g]))
+            continue;
+        for (uint32_t t = 0; t < line->n_targets; t++) {
+            enum enc_code rc;
+            if (placement_count(w) >= limit)
+                return ENC_OK;
+            rc = target_propose(w, li, &w->groups[g], &line->targets[t]);
+            if (rc != ENC_OK)
+                return rc;
+        }
+    }
+    return ENC_OK;
+}
+
+/* R2, R3, R14: the lines of placement pl that count at this stage and
+ * time, in profile order, within the placement's limit. */
+static enum enc_code
+placement_propose(struct walk *w, enum enc_placement pl)
+{
+    uint32_t limit = placement_limit(w->profile, pl);
+
+    w->placement_first = w->out->n_proposals;
+    for (uint32_t li = 0; li < w->profile->n_lines; li++) {
+        const struct enc_line *line = &w->profile->lines[li];
+        enum enc_code rc;
+
+        if (placement_count(w) >= limit)
+            break;
+        if (line_placement(line->type) != pl ||
+            line_stage(line->type) != w->req->stage ||
+            !line_is_valid(line, w->req->now))
+            continue;
+        rc = line_propose(w, li, limit);
+        if (rc != ENC_OK)
+            return rc;
+    }
+    return ENC_OK;
+}
+
+enum enc_code
+enc_propose(const struct enc_catalogue *cat, const struct enc_request *req,
+            struct arena *arena, struct enc_answer *out, struct enc_error *err)
+{
+    struct walk w = {.cat = cat, .req = req, .arena = arena, .out = out};
+
+    assert(req->n_cart <= ENC_MAX_CART);
+    memset(out, 0, sizeof(*out));
+    out->channel = req->channel;
+    out->stage = req->stage;
+    out->profile = profile_for_channel(cat, req->channel); /* R1 */
+    out->now = req->now;
+    if (out->profile == ENC_NONE)
+        return ENC_OK;
+    w.profile = &cat->profiles[out->profile];
+    w.groups = arena_alloc(arena, (req->n_cart + 1) * sizeof(*w.groups));
+    if (w.groups == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
+        if (placement_propose(&w, (enum enc_placement)pl) != ENC_OK)
+            return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    }
+    return ENC_OK;
+}
