@@ -1,0 +1,920 @@
+/*
+ * sqlite.c - the SQLite backend of the store (store_sqlite).
+ *
+ * One row per record: each table keeps a record's position in document
+ * order, its code and its compact JSON body as codec_record_encode()
+ * wrote it. A product's performances, a performance's pools and a
+ * profile's lines are rows of their own, tied to their parent by a
+ * foreign key with ON DELETE CASCADE; load splices them back (assemble.h)
+ * and decodes the document with the codec, so the codec stays the one
+ * judge of what a catalogue is.
+ *
+ * The connection runs in WAL mode (readers never wait for the writer),
+ * with foreign keys on and a busy timeout. The schema version lives in
+ * PRAGMA user_version and grows through the migrations table below, each
+ * applied in one transaction at open. Every write is one BEGIN IMMEDIATE
+ * transaction that also bumps the "generation" row of meta, so any
+ * process can tell that the catalogue changed. Only prepared statements
+ * with bound parameters touch data.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../codec/codec.h"
+#include "assemble.h"
+#include "store_private.h"
+
+/* How long a connection waits for another one's write lock. */
+#define SQLITE_BUSY_MS 5000
+
+struct sqlite_store {
+    struct store base; /* first, so store.c can reach the ops */
+    sqlite3 *db;
+    sqlite3_stmt *generation; /* prepared once: the server polls it */
+};
+
+/* Migration 1: the schema. A migration is never edited once released;
+ * a change to the schema is a new entry of the table below. */
+static const char MIGRATION_1[] =
+    "CREATE TABLE meta ("
+    " key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+    "INSERT INTO meta (key, value) VALUES ('generation', 0);"
+    "CREATE TABLE institution ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL);"
+    "CREATE TABLE channels (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE seat_categories (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE audiences (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE activities (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE themes (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE products (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE performances (id INTEGER PRIMARY KEY,"
+    " product_id INTEGER NOT NULL"
+    "  REFERENCES products (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL, UNIQUE (product_id, position));"
+    "CREATE TABLE pools ("
+    " performance_id INTEGER NOT NULL"
+    "  REFERENCES performances (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, code TEXT NOT NULL,"
+    " \"left\" INTEGER NOT NULL CHECK (\"left\" >= 0),"
+    " PRIMARY KEY (performance_id, code),"
+    " UNIQUE (performance_id, position));"
+    "CREATE TABLE profiles (id INTEGER PRIMARY KEY,"
+    " position INTEGER NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " body TEXT NOT NULL);"
+    "CREATE TABLE lines (id INTEGER PRIMARY KEY,"
+    " profile_id INTEGER NOT NULL"
+    "  REFERENCES profiles (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, code TEXT NOT NULL,"
+    " body TEXT NOT NULL, UNIQUE (profile_id, code),"
+    " UNIQUE (profile_id, position));";
+
+struct migration {
+    int version;
+    const char *sql;
+};
+
+static const struct migration migrations[] = {
+    {1, MIGRATION_1},
+};
+
+#define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))
+
+/*
+ * The records stored as plain rows, in the order of SPEC 7: the JSON key
+ * of their array is also their table's name.
+ */
+struct record_table {
+    enum enc_code_kind kind;
+    const char *key;
+    const char *insert;
+    const char *select;
+};
+
+static const struct record_table record_tables[] = {
+    {CODE_CHANNEL, "channels",
+     "INSERT INTO channels (position, code, body) VALUES (?1, ?2, ?3)",
+     "SELECT body FROM channels ORDER BY position"},
+    {CODE_SEAT_CATEGORY, "seat_categories",
+     "INSERT INTO seat_categories (position, code, body)"
+     " VALUES (?1, ?2, ?3)",
+     "SELECT body FROM seat_categories ORDER BY position"},
+    {CODE_AUDIENCE, "audiences",
+     "INSERT INTO audiences (position, code, body) VALUES (?1, ?2, ?3)",
+     "SELECT body FROM audiences ORDER BY position"},
+    {CODE_ACTIVITY, "activities",
+     "INSERT INTO activities (position, code, body) VALUES (?1, ?2, ?3)",
+     "SELECT body FROM activities ORDER BY position"},
+    {CODE_THEME, "themes",
+     "INSERT INTO themes (position, code, body) VALUES (?1, ?2, ?3)",
+     "SELECT body FROM themes ORDER BY position"},
+};
+
+#define RECORD_TABLE_COUNT (sizeof(record_tables) / sizeof(record_tables[0]))
+
+static struct sqlite_store *
+sqlite_of(struct store *s)
+{
+    return (struct sqlite_store *)s;
+}
+
+/* Fills err with what SQLite said about the last failure on db. */
+static enum enc_code
+db_fail(sqlite3 *db, const char *what, struct enc_error *err)
+{
+    return enc_error_set(err, ENC_INTERNAL, NULL, "database: %s: %s", what,
+                         sqlite3_errmsg(db));
+}
+
+/* Runs constant SQL that takes no parameter (schema, transactions). */
+static enum enc_code
+db_exec(sqlite3 *db, const char *sql, struct enc_error *err)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, sql, err);
+    return ENC_OK;
+}
+
+static enum enc_code
+db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+           struct enc_error *err)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+        return db_fail(db, sql, err);
+    return ENC_OK;
+}
+
+/* Runs a statement that returns no row, then resets it for reuse. */
+static enum enc_code
+db_step_done(sqlite3 *db, sqlite3_stmt *st, struct enc_error *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, sqlite3_sql(st), err);
+    return ENC_OK;
+}
+
+/* Ends the transaction begun by the caller: COMMIT when result is ENC_OK,
+ * else ROLLBACK. Returns the result, or the COMMIT's failure. */
+static enum enc_code
+db_finish(sqlite3 *db, enum enc_code result, struct enc_error *err)
+{
+    if (result == ENC_OK) {
+        result = db_exec(db, "COMMIT", err);
+        if (result == ENC_OK)
+            return ENC_OK;
+    }
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return result;
+}
+
+/* Reads PRAGMA user_version: the number of the last migration applied. */
+static enum enc_code
+schema_version(sqlite3 *db, int *version, struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(db, "PRAGMA user_version", &st, err);
+    if (result != ENC_OK)
+        return result;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *version = sqlite3_column_int(st, 0);
+    else
+        result = db_fail(db, "PRAGMA user_version", err);
+    sqlite3_finalize(st);
+    return result;
+}
+
+/* Applies the migrations past version, inside the caller's transaction. */
+static enum enc_code
+schema_apply(sqlite3 *db, int version, struct enc_error *err)
+{
+    for (size_t i = 0; i < MIGRATION_COUNT; i++) {
+        if (migrations[i].version <= version)
+            continue;
+        enum enc_code result = db_exec(db, migrations[i].sql, err);
+        if (result != ENC_OK)
+            return result;
+        /* A PRAGMA takes no bound parameter; the value is our own
+         * constant, never data. */
+        char sql[48];
+        snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+                 migrations[i].version);
+        result = db_exec(db, sql, err);
+        if (result != ENC_OK)
+            return result;
+    }
+    return ENC_OK;
+}
+
+/*
+ * Brings the schema to the last migration. The version is read first
+ * without a lock, so opening an up-to-date database never writes; when a
+ * migration is due it is read again under the write lock, in case another
+ * process migrated meanwhile. A database newer than this program is
+ * refused rather than misread.
+ */
+static enum enc_code
+schema_migrate(sqlite3 *db, struct enc_error *err)
+{
+    int latest = migrations[MIGRATION_COUNT - 1].version;
+    int version = 0;
+    enum enc_code result = schema_version(db, &version, err);
+    if (result != ENC_OK || version == latest)
+        goto check;
+
+    result = db_exec(db, "BEGIN IMMEDIATE", err);
+    if (result != ENC_OK)
+        return result;
+    result = schema_version(db, &version, err);
+    if (result == ENC_OK && version < latest)
+        result = schema_apply(db, version, err);
+    result = db_finish(db, result, err);
+
+check:
+    if (result == ENC_OK && version > latest)
+        return enc_error_set(
+            err, ENC_INTERNAL, NULL,
+            "database: schema version %d is newer than this encore (%d)",
+            version, latest);
+    return result;
+}
+
+/* Sets the connection's pragmas: WAL, foreign keys, busy timeout. */
+static enum enc_code
+sqlite_configure(sqlite3 *db, struct enc_error *err)
+{
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, SQLITE_BUSY_MS);
+    enum enc_code result = db_exec(db, "PRAGMA foreign_keys = ON", err);
+    if (result == ENC_OK)
+        result = db_exec(db, "PRAGMA journal_mode = WAL", err);
+    if (result == ENC_OK)
+        result = db_exec(db, "PRAGMA synchronous = NORMAL", err);
+    return result;
+}
+
+static void
+sqlite_close(struct store *s)
+{
+    if (s == NULL)
+        return;
+    struct sqlite_store *q = sqlite_of(s);
+    sqlite3_finalize(q->generation);
+    sqlite3_close(q->db);
+    free(q);
+}
+
+/* Opens (creating when missing) the database at path and migrates it. */
+static enum enc_code
+sqlite_open(const char *path, struct store **out, struct enc_error *err)
+{
+    *out = NULL;
+    struct sqlite_store *q = calloc(1, sizeof(*q));
+    if (q == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    q->base.ops = &store_sqlite;
+
+    enum enc_code result = ENC_OK;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &q->db, flags, NULL) != SQLITE_OK) {
+        result = enc_error_set(err, ENC_INTERNAL, NULL,
+                               "database: cannot open %s: %s", path,
+                               q->db ? sqlite3_errmsg(q->db) : "out of memory");
+        goto out;
+    }
+    result = sqlite_configure(q->db, err);
+    if (result == ENC_OK)
+        result = schema_migrate(q->db, err);
+    if (result == ENC_OK)
+        result =
+            db_prepare(q->db, "SELECT value FROM meta WHERE key = 'generation'",
+                       &q->generation, err);
+
+out:
+    if (result != ENC_OK) {
+        sqlite_close(&q->base);
+        return result;
+    }
+    *out = &q->base;
+    return ENC_OK;
+}
+
+static enum enc_code
+sqlite_generation(struct store *s, uint64_t *out, struct enc_error *err)
+{
+    struct sqlite_store *q = sqlite_of(s);
+    int rc = sqlite3_step(q->generation);
+    if (rc == SQLITE_ROW)
+        *out = (uint64_t)sqlite3_column_int64(q->generation, 0);
+    sqlite3_reset(q->generation);
+    if (rc != SQLITE_ROW)
+        return db_fail(q->db, "reading the generation", err);
+    return ENC_OK;
+}
+
+/* ---- save ---- */
+
+/* The code of record i of a kind stored in record_tables. */
+static const char *
+record_code(const struct enc_catalogue *cat, enum enc_code_kind kind,
+            uint32_t i)
+{
+    switch (kind) {
+    case CODE_CHANNEL:
+        return cat->channels[i].code;
+    case CODE_SEAT_CATEGORY:
+        return cat->seat_categories[i].code;
+    case CODE_AUDIENCE:
+        return cat->audiences[i].code;
+    case CODE_ACTIVITY:
+        return cat->activities[i].code;
+    case CODE_THEME:
+        return cat->themes[i].code;
+    default:
+        return NULL;
+    }
+}
+
+static uint32_t
+record_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
+{
+    switch (kind) {
+    case CODE_CHANNEL:
+        return cat->n_channels;
+    case CODE_SEAT_CATEGORY:
+        return cat->n_seat_categories;
+    case CODE_AUDIENCE:
+        return cat->n_audiences;
+    case CODE_ACTIVITY:
+        return cat->n_activities;
+    case CODE_THEME:
+        return cat->n_themes;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * Binds position, code and body (the text, owned by the caller, is copied
+ * by SQLite) to ?1, ?2, ?3 of st, after parent (?1, then the others move
+ * one place) when parent > 0, and runs it. *rowid gets the new row's id.
+ */
+static enum enc_code
+insert_row(sqlite3 *db, sqlite3_stmt *st, int64_t parent, uint32_t position,
+           const char *code, const char *body, size_t len, int64_t *rowid,
+           struct enc_error *err)
+{
+    int i = 1;
+    if (parent > 0)
+        sqlite3_bind_int64(st, i++, parent);
+    sqlite3_bind_int64(st, i++, position);
+    sqlite3_bind_text(st, i++, code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, i, body, (int)len, SQLITE_TRANSIENT);
+    enum enc_code result = db_step_done(db, st, err);
+    if (result == ENC_OK && rowid != NULL)
+        *rowid = sqlite3_last_insert_rowid(db);
+    return result;
+}
+
+/* Encodes one record with the codec and inserts it (see insert_row). */
+static enum enc_code
+insert_record(sqlite3 *db, sqlite3_stmt *st, const struct enc_catalogue *cat,
+              enum enc_code_kind kind, uint32_t i, int64_t parent,
+              const char *code, int64_t *rowid, struct enc_error *err)
+{
+    size_t len = 0;
+    char *body = codec_record_encode(cat, kind, i, &len);
+    if (body == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    enum enc_code result =
+        insert_row(db, st, parent, i, code, body, len, rowid, err);
+    free(body);
+    return result;
+}
+
+static enum enc_code
+save_institution(sqlite3 *db, const struct enc_catalogue *cat,
+                 struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(
+        db, "INSERT INTO institution (id, body) VALUES (1, ?1)", &st, err);
+    if (result != ENC_OK)
+        return result;
+    size_t len = 0;
+    char *body = codec_record_encode(cat, CODE_KIND_COUNT, 0, &len);
+    if (body == NULL) {
+        result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    } else {
+        sqlite3_bind_text(st, 1, body, (int)len, SQLITE_TRANSIENT);
+        result = db_step_done(db, st, err);
+    }
+    free(body);
+    sqlite3_finalize(st);
+    return result;
+}
+
+/* Inserts every record of one plain table, in document order. */
+static enum enc_code
+save_records(sqlite3 *db, const struct record_table *t,
+             const struct enc_catalogue *cat, struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(db, t->insert, &st, err);
+    uint32_t n = record_count(cat, t->kind);
+    for (uint32_t i = 0; result == ENC_OK && i < n; i++)
+        result = insert_record(db, st, cat, t->kind, i, 0,
+                               record_code(cat, t->kind, i), NULL, err);
+    sqlite3_finalize(st);
+    return result;
+}
+
+/* The statements a product's save runs for each child row. */
+struct product_statements {
+    sqlite3_stmt *product;
+    sqlite3_stmt *performance;
+    sqlite3_stmt *pool;
+};
+
+/* Inserts the pools of performance f (row perf_id), in order (R7). */
+static enum enc_code
+save_pools(sqlite3 *db, sqlite3_stmt *st, const struct enc_catalogue *cat,
+           const struct enc_performance *f, int64_t perf_id,
+           struct enc_error *err)
+{
+    for (uint32_t k = 0; k < f->n_pools; k++) {
+        const struct enc_pool *pool = &f->pools[k];
+        const char *code = pool->seat_category < 0
+                               ? "*"
+                               : cat->seat_categories[pool->seat_category].code;
+        sqlite3_bind_int64(st, 1, perf_id);
+        sqlite3_bind_int64(st, 2, k);
+        sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, pool->left);
+        enum enc_code result = db_step_done(db, st, err);
+        if (result != ENC_OK)
+            return result;
+    }
+    return ENC_OK;
+}
+
+/* Inserts product p, then its performances and their pools. */
+static enum enc_code
+save_product(sqlite3 *db, const struct product_statements *sts,
+             const struct enc_catalogue *cat, uint32_t p, struct enc_error *err)
+{
+    const struct enc_product *prod = &cat->products[p];
+    int64_t prod_id = 0;
+    enum enc_code result = insert_record(db, sts->product, cat, CODE_PRODUCT, p,
+                                         0, prod->code, &prod_id, err);
+    for (uint32_t j = 0; result == ENC_OK && j < prod->n_performances; j++) {
+        uint32_t f = prod->perf_first + j;
+        const struct enc_performance *perf = &cat->performances[f];
+        size_t len = 0;
+        char *body = codec_record_encode(cat, CODE_PERFORMANCE, f, &len);
+        if (body == NULL)
+            return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+        int64_t perf_id = 0;
+        result = insert_row(db, sts->performance, prod_id, j, perf->code, body,
+                            len, &perf_id, err);
+        free(body);
+        if (result == ENC_OK)
+            result = save_pools(db, sts->pool, cat, perf, perf_id, err);
+    }
+    return result;
+}
+
+static enum enc_code
+save_products(sqlite3 *db, const struct enc_catalogue *cat,
+              struct enc_error *err)
+{
+    struct product_statements sts = {0};
+    enum enc_code result = db_prepare(
+        db, "INSERT INTO products (position, code, body) VALUES (?1, ?2, ?3)",
+        &sts.product, err);
+    if (result == ENC_OK)
+        result = db_prepare(
+            db,
+            "INSERT INTO performances (product_id, position, code, body)"
+            " VALUES (?1, ?2, ?3, ?4)",
+            &sts.performance, err);
+    if (result == ENC_OK)
+        result = db_prepare(
+            db,
+            "INSERT INTO pools (performance_id, position, code, \"left\")"
+            " VALUES (?1, ?2, ?3, ?4)",
+            &sts.pool, err);
+    for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++)
+        result = save_product(db, &sts, cat, p, err);
+    sqlite3_finalize(sts.pool);
+    sqlite3_finalize(sts.performance);
+    sqlite3_finalize(sts.product);
+    return result;
+}
+
+/* Inserts the lines of profile p (row profile_id), in order. */
+static enum enc_code
+save_lines(sqlite3 *db, sqlite3_stmt *st, const struct enc_catalogue *cat,
+           uint32_t p, int64_t profile_id, struct enc_error *err)
+{
+    const struct enc_profile *prof = &cat->profiles[p];
+    for (uint32_t l = 0; l < prof->n_lines; l++) {
+        size_t len = 0;
+        char *body = codec_line_encode(cat, p, l, &len);
+        if (body == NULL)
+            return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+        enum enc_code result = insert_row(
+            db, st, profile_id, l, prof->lines[l].id, body, len, NULL, err);
+        free(body);
+        if (result != ENC_OK)
+            return result;
+    }
+    return ENC_OK;
+}
+
+static enum enc_code
+save_profiles(sqlite3 *db, const struct enc_catalogue *cat,
+              struct enc_error *err)
+{
+    sqlite3_stmt *profile = NULL;
+    sqlite3_stmt *line = NULL;
+    enum enc_code result = db_prepare(
+        db, "INSERT INTO profiles (position, code, body) VALUES (?1, ?2, ?3)",
+        &profile, err);
+    if (result == ENC_OK)
+        result =
+            db_prepare(db,
+                       "INSERT INTO lines (profile_id, position, code, body)"
+                       " VALUES (?1, ?2, ?3, ?4)",
+                       &line, err);
+    for (uint32_t p = 0; result == ENC_OK && p < cat->n_profiles; p++) {
+        int64_t id = 0;
+        result = insert_record(db, profile, cat, CODE_PROFILE, p, 0,
+                               cat->profiles[p].code, &id, err);
+        if (result == ENC_OK)
+            result = save_lines(db, line, cat, p, id, err);
+    }
+    sqlite3_finalize(line);
+    sqlite3_finalize(profile);
+    return result;
+}
+
+/*
+ * Deletes every record and inserts cat's, inside the caller's transaction.
+ * Performances, pools and lines go with their parent (ON DELETE CASCADE),
+ * which needs foreign keys on: were they off, the old performance codes
+ * would stay and the new ones would break UNIQUE, so the save would fail
+ * rather than keep stale rows.
+ */
+static enum enc_code
+save_all(sqlite3 *db, const struct enc_catalogue *cat, struct enc_error *err)
+{
+    enum enc_code result = db_exec(
+        db,
+        "DELETE FROM profiles; DELETE FROM products; DELETE FROM themes;"
+        " DELETE FROM activities; DELETE FROM audiences;"
+        " DELETE FROM seat_categories; DELETE FROM channels;"
+        " DELETE FROM institution;",
+        err);
+    if (result == ENC_OK)
+        result = save_institution(db, cat, err);
+    for (size_t t = 0; result == ENC_OK && t < RECORD_TABLE_COUNT; t++)
+        result = save_records(db, &record_tables[t], cat, err);
+    if (result == ENC_OK)
+        result = save_products(db, cat, err);
+    if (result == ENC_OK)
+        result = save_profiles(db, cat, err);
+    if (result == ENC_OK)
+        result = db_exec(
+            db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+            err);
+    return result;
+}
+
+/* Replaces the stored state by cat in one transaction: all or nothing. */
+static enum enc_code
+sqlite_save(struct store *s, const struct enc_catalogue *cat,
+            struct enc_error *err)
+{
+    sqlite3 *db = sqlite_of(s)->db;
+    enum enc_code result = db_exec(db, "BEGIN IMMEDIATE", err);
+    if (result != ENC_OK)
+        return result;
+    result = save_all(db, cat, err);
+    return db_finish(db, result, err);
+}
+
+/* ---- load ---- */
+
+/* Appends the body in column col of the current row of st. */
+static void
+append_column(struct doc *d, sqlite3_stmt *st, int col)
+{
+    const char *text = (const char *)sqlite3_column_text(st, col);
+    int n = sqlite3_column_bytes(st, col);
+    if (text == NULL) {
+        d->failed = true;
+        return;
+    }
+    doc_append(d, text, (size_t)n);
+}
+
+/* Writes the current row of st into d, with the children it has. */
+typedef enum enc_code (*row_writer)(sqlite3 *db, sqlite3_stmt *st, void *ctx,
+                                    struct doc *d, struct enc_error *err);
+
+/*
+ * Steps st (bound by the caller) and appends "key":[body,...], after a
+ * comma when comma is set, with the body in column 0 of each row; nothing
+ * at all when there is no row. write, when not NULL, writes each row
+ * instead of the plain append, to splice that row's children.
+ */
+
+static enum enc_code
+append_rows(sqlite3 *db, sqlite3_stmt *st, const char *key, bool comma,
+            row_writer write, void *ctx, struct doc *d, struct enc_error *err)
+{
+    enum enc_code result = ENC_OK;
+    uint32_t n = 0;
+    for (;;) {
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            break;
+        if (rc != SQLITE_ROW) {
+            result = db_fail(db, sqlite3_sql(st), err);
+            break;
+        }
+        if (n++ == 0) {
+            doc_append_str(d, comma ? "," : "");
+            doc_append_json_string(d, key);
+            doc_append_str(d, ":[");
+        } else {
+            doc_append_str(d, ",");
+        }
+        if (write == NULL)
+            append_column(d, st, 0);
+        else
+            result = write(db, st, ctx, d, err);
+        if (result != ENC_OK)
+            break;
+    }
+    if (result == ENC_OK && n > 0)
+        doc_append_str(d, "]");
+    sqlite3_reset(st);
+    return result;
+}
+
+/* The statements that read a product's children. */
+struct load_statements {
+    sqlite3_stmt *performances;
+    sqlite3_stmt *pools;
+    sqlite3_stmt *lines;
+};
+
+/* Writes "capacity":{...} from the pools of the performance in column 0
+ * (id) of st, its body being column 1. The capacity is required, so it is
+ * written even when empty. */
+static enum enc_code
+write_performance(sqlite3 *db, sqlite3_stmt *st, void *ctx, struct doc *d,
+                  struct enc_error *err)
+{
+    struct load_statements *ls = ctx;
+    const char *body = (const char *)sqlite3_column_text(st, 1);
+    size_t len = (size_t)sqlite3_column_bytes(st, 1);
+    doc_append_open_object(d, body ? body : "", len, "capacity");
+    doc_append_str(d, "{");
+
+    sqlite3_bind_int64(ls->pools, 1, sqlite3_column_int64(st, 0));
+    enum enc_code result = ENC_OK;
+    for (uint32_t n = 0;; n++) {
+        int rc = sqlite3_step(ls->pools);
+        if (rc == SQLITE_DONE)
+            break;
+        if (rc != SQLITE_ROW) {
+            result = db_fail(db, "reading pools", err);
+            break;
+        }
+        const char *code = (const char *)sqlite3_column_text(ls->pools, 0);
+        if (code == NULL) {
+            d->failed = true;
+            break;
+        }
+        doc_append_str(d, n > 0 ? "," : "");
+        doc_append_json_string(d, code);
+        doc_append_str(d, ":");
+        doc_append_int(d, sqlite3_column_int64(ls->pools, 1));
+    }
+    sqlite3_reset(ls->pools);
+    doc_append_str(d, "}}");
+    return result;
+}
+
+/* How a parent row finds and writes its children (write_parent). */
+struct child_query {
+    sqlite3_stmt *st;
+    const char *key;
+    row_writer write;
+    void *ctx;
+};
+
+/*
+ * Writes a parent row (id in column 0, body in column 1) with its children
+ * spliced in as the last key, when it has any; ctx is a child_query.
+ */
+static enum enc_code
+write_parent(sqlite3 *db, sqlite3_stmt *st, void *ctx, struct doc *d,
+             struct enc_error *err)
+{
+    struct child_query *cq = ctx;
+    const char *body = (const char *)sqlite3_column_text(st, 1);
+    size_t len = (size_t)sqlite3_column_bytes(st, 1);
+    if (body == NULL || len < 2) {
+        d->failed = true;
+        return ENC_OK;
+    }
+
+    /* The children go before the body's closing brace, after a comma
+     * unless the body has no key (the codec never writes one so). */
+    doc_append(d, body, len - 1);
+    sqlite3_bind_int64(cq->st, 1, sqlite3_column_int64(st, 0));
+    enum enc_code result =
+        append_rows(db, cq->st, cq->key, len > 2, cq->write, cq->ctx, d, err);
+    doc_append_str(d, "}");
+    return result;
+}
+
+static enum enc_code
+load_institution(sqlite3 *db, struct doc *d, bool *found, struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result =
+        db_prepare(db, "SELECT body FROM institution WHERE id = 1", &st, err);
+    if (result != ENC_OK)
+        return result;
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    if (rc == SQLITE_ROW) {
+        doc_append_str(d, "{\"format\":\"encore-catalogue/1\","
+                          "\"institution\":");
+        append_column(d, st, 0);
+    } else if (rc != SQLITE_DONE) {
+        result = db_fail(db, "reading the institution", err);
+    }
+    sqlite3_finalize(st);
+    return result;
+}
+
+static enum enc_code
+load_records(sqlite3 *db, const struct record_table *t, struct doc *d,
+             struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(db, t->select, &st, err);
+    if (result == ENC_OK)
+        result = append_rows(db, st, t->key, true, NULL, NULL, d, err);
+    sqlite3_finalize(st);
+    return result;
+}
+
+/* Appends "products":[...] with their performances and capacities. */
+static enum enc_code
+load_products(sqlite3 *db, struct load_statements *ls, struct doc *d,
+              struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(
+        db, "SELECT id, body FROM products ORDER BY position", &st, err);
+    struct child_query cq = {ls->performances, "performances",
+                             write_performance, ls};
+    if (result == ENC_OK)
+        result =
+            append_rows(db, st, "products", true, write_parent, &cq, d, err);
+    sqlite3_finalize(st);
+    return result;
+}
+
+/* Appends "profiles":[...] with their lines. */
+static enum enc_code
+load_profiles(sqlite3 *db, struct load_statements *ls, struct doc *d,
+              struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(
+        db, "SELECT id, body FROM profiles ORDER BY position", &st, err);
+    struct child_query cq = {ls->lines, "lines", NULL, NULL};
+    if (result == ENC_OK)
+        result =
+            append_rows(db, st, "profiles", true, write_parent, &cq, d, err);
+    sqlite3_finalize(st);
+    return result;
+}
+
+static enum enc_code
+load_prepare(sqlite3 *db, struct load_statements *ls, struct enc_error *err)
+{
+    enum enc_code result =
+        db_prepare(db,
+                   "SELECT id, body FROM performances WHERE product_id = ?1"
+                   " ORDER BY position",
+                   &ls->performances, err);
+    if (result == ENC_OK)
+        result = db_prepare(
+            db,
+            "SELECT code, \"left\" FROM pools WHERE performance_id = ?1"
+            " ORDER BY position",
+            &ls->pools, err);
+    if (result == ENC_OK)
+        result = db_prepare(
+            db,
+            "SELECT body FROM lines WHERE profile_id = ?1 ORDER BY position",
+            &ls->lines, err);
+    return result;
+}
+
+/* Assembles the stored document inside the caller's read transaction;
+ * *found is false when no catalogue was ever imported. */
+static enum enc_code
+load_document(sqlite3 *db, struct doc *d, bool *found, struct enc_error *err)
+{
+    struct load_statements ls = {0};
+    enum enc_code result = load_institution(db, d, found, err);
+    if (result != ENC_OK || !*found)
+        return result;
+    for (size_t t = 0; result == ENC_OK && t < RECORD_TABLE_COUNT; t++)
+        result = load_records(db, &record_tables[t], d, err);
+    if (result == ENC_OK)
+        result = load_prepare(db, &ls, err);
+    if (result == ENC_OK)
+        result = load_products(db, &ls, d, err);
+    if (result == ENC_OK)
+        result = load_profiles(db, &ls, d, err);
+    doc_append_str(d, "}");
+    sqlite3_finalize(ls.lines);
+    sqlite3_finalize(ls.pools);
+    sqlite3_finalize(ls.performances);
+    return result;
+}
+
+/*
+ * Reads every row in one read transaction (WAL: a consistent view that
+ * never waits for a writer), then decodes the assembled document.
+ */
+static enum enc_code
+sqlite_load(struct store *s, struct enc_catalogue **out, struct enc_error *err)
+{
+    sqlite3 *db = sqlite_of(s)->db;
+    struct doc d;
+    bool found = false;
+    *out = NULL;
+    doc_init(&d);
+
+    enum enc_code result = db_exec(db, "BEGIN", err);
+    if (result != ENC_OK)
+        return result;
+    result = load_document(db, &d, &found, err);
+    result = db_finish(db, result, err);
+    if (result != ENC_OK || !found)
+        goto out;
+    if (doc_failed(&d)) {
+        result = enc_error_set(err, ENC_INTERNAL, NULL,
+                               "database: out of memory or a damaged row");
+        goto out;
+    }
+
+    struct enc_error cause = {0};
+    result = codec_catalogue_decode(d.text, d.len, NULL, 0, out, &cause);
+    if (result != ENC_OK)
+        result = enc_error_set(
+            err, ENC_INTERNAL, NULL,
+            "database: the stored catalogue does not decode: %.200s: %.250s",
+            cause.field, cause.message);
+
+out:
+    doc_cleanup(&d);
+    return result;
+}
+
+const struct store_ops store_sqlite = {
+    .name = "sqlite",
+    .open = sqlite_open,
+    .close = sqlite_close,
+    .load = sqlite_load,
+    .save = sqlite_save,
+    .generation = sqlite_generation,
+};

@@ -1,0 +1,185 @@
+/*
+ * store.c - the store's entry points, over any backend (store.h).
+ *
+ * The import of SPEC 9 lives here, above the backends: merge, check, then
+ * one save, so every backend refuses the same documents the same way.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../codec/codec.h"
+#include "store_private.h"
+
+/* The backend a path names. Only SQLite exists so far. */
+static const struct store_ops *
+store_backend(const char *path)
+{
+    (void)path;
+    return &store_sqlite;
+}
+
+enum enc_code
+store_open(const char *path, struct store **out, struct enc_error *err)
+{
+    return store_backend(path)->open(path, out, err);
+}
+
+void
+store_close(struct store *s)
+{
+    if (s != NULL)
+        s->ops->close(s);
+}
+
+enum enc_code
+store_load(struct store *s, struct enc_catalogue **out, struct enc_error *err)
+{
+    return s->ops->load(s, out, err);
+}
+
+enum enc_code
+store_generation(struct store *s, uint64_t *out, struct enc_error *err)
+{
+    return s->ops->generation(s, out, err);
+}
+
+/* Encodes cat as a document; ENC_INTERNAL when out of memory. */
+static enum enc_code
+store_encode(const struct enc_catalogue *cat, char **doc, size_t *len,
+             struct enc_error *err)
+{
+    *doc = codec_catalogue_encode(cat, len);
+    if (*doc == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    return ENC_OK;
+}
+
+enum enc_code
+store_export(struct store *s, char **doc, size_t *len, struct enc_error *err)
+{
+    struct enc_catalogue *cat = NULL;
+    *doc = NULL;
+    enum enc_code result = store_load(s, &cat, err);
+    if (result != ENC_OK)
+        return result;
+    if (cat == NULL)
+        return enc_error_set(err, ENC_NOT_FOUND, NULL, STORE_EMPTY_MESSAGE);
+    result = store_encode(cat, doc, len, err);
+    catalogue_free(cat);
+    return result;
+}
+
+/*
+ * The index that the document given uses for the stored profile named
+ * code, or -1 when the document does not name it. The merged catalogue
+ * keeps stored profiles in their place, so its indexes may differ from
+ * the document's: the document is merged once more into the stored
+ * catalogue stripped of its profiles, which leaves exactly the document's
+ * profiles, in its order. Runs only when an import is refused.
+ */
+static int32_t
+import_document_index(const struct enc_catalogue *stored, const char *doc,
+                      size_t len, const char *code)
+{
+    struct enc_catalogue view = *stored;
+    view.n_profiles = 0;
+    size_t base_len = 0;
+    char *base = codec_catalogue_encode(&view, &base_len);
+    if (base == NULL)
+        return -1;
+
+    struct enc_catalogue *given = NULL;
+    int32_t index = -1;
+    if (codec_catalogue_decode(doc, len, base, base_len, &given, NULL) ==
+        ENC_OK)
+        index = catalogue_lookup(given, CODE_PROFILE, code, strlen(code));
+    catalogue_free(given);
+    free(base);
+    return index;
+}
+
+/*
+ * Refuses the import when an active profile has an error (SPEC 6):
+ * ENC_INVALID_FIELD naming "profiles[i]", i being the profile's index in
+ * the document given when it names the profile, else in the merged
+ * catalogue, with the profile's first error message.
+ */
+static enum enc_code
+import_refuse_errors(const struct enc_catalogue *merged,
+                     const struct enc_catalogue *stored, const char *doc,
+                     size_t len, const struct enc_findings *f,
+                     struct enc_error *err)
+{
+    for (uint32_t i = 0; i < f->n; i++) {
+        const struct enc_finding *x = &f->items[i];
+        const struct enc_profile *prof = &merged->profiles[x->profile];
+        if (x->severity != SEVERITY_ERROR || prof->status != PROFILE_ACTIVE)
+            continue;
+        int32_t index = (int32_t)x->profile;
+        if (stored != NULL) {
+            int32_t given = import_document_index(stored, doc, len, prof->code);
+            if (given >= 0)
+                index = given;
+        }
+        char field[32];
+        snprintf(field, sizeof(field), "profiles[%d]", (int)index);
+        return enc_error_set(err, ENC_INVALID_FIELD, field, "%s", x->message);
+    }
+    return ENC_OK;
+}
+
+/* Decodes doc merged into the stored catalogue (when there is one and
+ * replace is off), leaving that stored catalogue in *stored. */
+static enum enc_code
+import_decode(struct store *s, const char *doc, size_t len, bool replace,
+              struct enc_catalogue **stored, struct enc_catalogue **merged,
+              struct enc_error *err)
+{
+    char *base = NULL;
+    size_t base_len = 0;
+    enum enc_code result = ENC_OK;
+    if (!replace) {
+        result = store_load(s, stored, err);
+        if (result == ENC_OK && *stored != NULL)
+            result = store_encode(*stored, &base, &base_len, err);
+    }
+    if (result == ENC_OK)
+        result = codec_catalogue_decode(doc, len, base, base_len, merged, err);
+    free(base);
+    return result;
+}
+
+enum enc_code
+store_import(struct store *s, const char *doc, size_t len, bool replace,
+             struct enc_time now, struct enc_findings *findings,
+             struct enc_error *err)
+{
+    struct enc_catalogue *stored = NULL;
+    struct enc_catalogue *merged = NULL;
+    struct enc_findings f;
+    findings_init(&f);
+
+    enum enc_code result =
+        import_decode(s, doc, len, replace, &stored, &merged, err);
+    if (result != ENC_OK)
+        goto out;
+    if (!check_all(merged, now, &f)) {
+        result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+        goto out;
+    }
+    result = import_refuse_errors(merged, stored, doc, len, &f, err);
+    if (result == ENC_OK)
+        result = s->ops->save(s, merged, err);
+    if (result == ENC_OK && findings != NULL) {
+        findings_cleanup(findings);
+        *findings = f;
+        findings_init(&f);
+    }
+
+out:
+    findings_cleanup(&f);
+    catalogue_free(merged);
+    catalogue_free(stored);
+    return result;
+}
