@@ -11,6 +11,7 @@
  * arena.
  */
 #include "propose.h"
+#include "rules.h"
 
 #include <assert.h>
 #include <string.h>
@@ -388,11 +389,8 @@ plan_quantity(struct plan *pl)
 
 /* ---- R7 pools, R9 allowed rows, R12 the upsell's row ---- */
 
-/* R7: what is left at performance pf for a price row of seat category sc:
- * the pool of that category, else the shared pool "*"; -1 when neither
- * exists (the row has nothing there). */
-static int64_t
-pool_left(const struct enc_performance *pf, int32_t sc)
+int64_t
+rules_pool_left(const struct enc_performance *pf, int32_t sc)
 {
     int64_t shared = -1;
 
@@ -405,10 +403,8 @@ pool_left(const struct enc_performance *pf, int32_t sc)
     return shared;
 }
 
-/* R9: a price row passes the target's seat category and audience filters
- * (each only if given; a row without one passes that filter). */
-static bool
-price_allowed(const struct enc_target *t, const struct enc_price *row)
+bool
+rules_price_allowed(const struct enc_target *t, const struct enc_price *row)
 {
     if (t->n_seat_categories > 0 && row->seat_category != ENC_NONE &&
         !list_has(t->seat_categories, t->n_seat_categories, row->seat_category))
@@ -441,7 +437,7 @@ price_row_for_focus(const struct enc_product *pr, int32_t sc, int32_t aud,
         bool loose = pass == 1;
         for (uint32_t i = 0; i < pr->n_prices; i++) {
             const struct enc_price *row = &pr->prices[i];
-            if (filter != NULL && !price_allowed(filter, row))
+            if (filter != NULL && !rules_price_allowed(filter, row))
                 continue;
             if (field_matches(row->seat_category, sc, loose) &&
                 field_matches(row->audience, aud, loose))
@@ -458,7 +454,7 @@ plan_row_allowed(const struct plan *pl, uint32_t i)
 {
     if (pl->line->type == LINE_UPSELL)
         return (int32_t)i == pl->upsell_row;
-    return price_allowed(pl->target, &pl->product->prices[i]);
+    return rules_price_allowed(pl->target, &pl->product->prices[i]);
 }
 
 /*
@@ -520,7 +516,7 @@ performance_available(const struct plan *pl, const struct enc_performance *pf)
         int64_t left;
         if (!plan_row_allowed(pl, i))
             continue;
-        left = pool_left(pf, pl->product->prices[i].seat_category);
+        left = rules_pool_left(pf, pl->product->prices[i].seat_category);
         if (left > best)
             best = left;
     }
@@ -610,7 +606,7 @@ row_available(const struct walk *w, const struct plan *pl,
     for (uint32_t k = 0; k < p->n_performances; k++) {
         const struct enc_performance *pf =
             &w->cat->performances[p->performances[k].performance];
-        int64_t left = pool_left(pf, sc);
+        int64_t left = rules_pool_left(pf, sc);
         if (left > best)
             best = left;
     }
