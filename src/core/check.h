@@ -41,10 +41,10 @@ void findings_cleanup(struct enc_findings *f);
  * channel" errors look at the profiles' status as they are in cat.
  */
 bool check_profile(const struct enc_catalogue *cat, uint32_t p,
-    struct enc_time now, struct enc_findings *out);
+                   struct enc_time now, struct enc_findings *out);
 
 /* check_profile() for every profile, in document order. */
 bool check_all(const struct enc_catalogue *cat, struct enc_time now,
-    struct enc_findings *out);
+               struct enc_findings *out);
 
 #endif

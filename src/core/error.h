@@ -32,7 +32,7 @@ struct enc_error {
 
 /* Sets *err (when err is not NULL) and returns code. field may be NULL. */
 enum enc_code enc_error_set(struct enc_error *err, enum enc_code code,
-    const char *field, const char *fmt, ...)
+                            const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* The wire name of a code: "invalid_field"... */

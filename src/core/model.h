@@ -183,9 +183,9 @@ struct enc_product {
     int32_t activity; /* -1 when absent */
     uint32_t n_themes;
     int32_t *themes;
-    const char *cycle;  /* NULL when absent */
-    const char *season; /* NULL when absent */
-    const char *venue;  /* NULL when absent */
+    const char *cycle;   /* NULL when absent */
+    const char *season;  /* NULL when absent */
+    const char *venue;   /* NULL when absent */
     uint32_t n_channels; /* 0: sold on every channel */
     int32_t *channels;
     bool has_sale;
@@ -282,7 +282,7 @@ enum enc_code_kind {
 };
 
 struct enc_codemap {
-    uint32_t mask; /* slots - 1; slots is a power of two */
+    uint32_t mask;  /* slots - 1; slots is a power of two */
     int32_t *slots; /* record index or -1 */
 };
 
@@ -329,17 +329,17 @@ bool catalogue_index(struct enc_catalogue *cat);
 
 /* The index of the record of that kind with that code, or -1. */
 int32_t catalogue_lookup(const struct enc_catalogue *cat,
-    enum enc_code_kind kind, const char *code, size_t len);
+                         enum enc_code_kind kind, const char *code, size_t len);
 
 /* R13: the text in lang (NULL = the institution's first), else in the
  * first language, else in any it has; NULL when none (empty = missing). */
 const char *catalogue_text(const struct enc_catalogue *cat,
-    const struct enc_text *text, const char *lang);
+                           const struct enc_text *text, const char *lang);
 
 /* True when the product (index) is a package that contains product p,
  * directly or through another package. */
 bool product_contains(const struct enc_catalogue *cat, int32_t package,
-    int32_t p);
+                      int32_t p);
 
 /* Wire names of the enums: "internet", "event", "upsell"... and back.
  * The parsers return -1 for an unknown name. */

@@ -11,9 +11,9 @@
 #include "error.h"
 #include "model.h"
 
-#define ENC_MAX_QUANTITY 1000    /* SPEC 5: a quantity is 1 to 1,000 */
-#define ENC_MAX_CART 1000        /* SPEC 5: at most 1,000 items */
-#define ENC_MAX_PERFORMANCES 20  /* SPEC 8: per proposal, earliest first */
+#define ENC_MAX_QUANTITY 1000     /* SPEC 5: a quantity is 1 to 1,000 */
+#define ENC_MAX_CART 1000         /* SPEC 5: at most 1,000 items */
+#define ENC_MAX_PERFORMANCES 20   /* SPEC 8: per proposal, earliest first */
 #define ENC_DEFAULT_CHOICE_MAX 10 /* R8 */
 
 /* An item of the cart or the focus. performance, seat_category and
@@ -63,7 +63,7 @@ struct enc_proposal {
     uint32_t n_performances; /* 0 for an undated target */
     struct enc_offered_performance performances[ENC_MAX_PERFORMANCES];
     uint32_t n_offers;
-    struct enc_offer *offers; /* from the answer's arena */
+    struct enc_offer *offers;  /* from the answer's arena */
     bool has_price_difference; /* R12 */
     int64_t price_difference;
     const char *name; /* R13; never NULL (falls back to the code) */
@@ -86,7 +86,7 @@ struct enc_answer {
  * resolved, quantities in range); the engine asserts it.
  */
 enum enc_code enc_propose(const struct enc_catalogue *cat,
-    const struct enc_request *req, struct arena *arena,
-    struct enc_answer *out, struct enc_error *err);
+                          const struct enc_request *req, struct arena *arena,
+                          struct enc_answer *out, struct enc_error *err);
 
 #endif
