@@ -1,0 +1,71 @@
+/*
+ * serve.c - `encore serve [--listen HOST:PORT]`: the HTTP API until
+ * SIGINT or SIGTERM.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../server/server.h"
+#include "cli.h"
+
+/*
+ * Splits "HOST:PORT" ("[::1]:8080" for IPv6) into host (a buffer of
+ * host_size bytes) and port (PORT_MAX). Returns false when listen does
+ * not have that shape or the port is past 65535.
+ */
+#define PORT_MAX 6
+static bool
+serve_split(const char *listen, char *host, size_t host_size, char *port)
+{
+    const char *colon = strrchr(listen, ':');
+    if (colon == NULL)
+        return false;
+    const char *digits = colon + 1;
+    size_t n = strlen(digits);
+    if (n == 0 || n >= PORT_MAX || strspn(digits, "0123456789") != n ||
+        atoi(digits) > 65535)
+        return false;
+
+    const char *start = listen;
+    size_t len = (size_t)(colon - listen);
+    if (len >= 2 && listen[0] == '[' && listen[len - 1] == ']') {
+        start++;
+        len -= 2;
+    }
+    if (len == 0 || len >= host_size)
+        return false;
+    memcpy(host, start, len);
+    host[len] = '\0';
+    memcpy(port, digits, n + 1);
+    return true;
+}
+
+int
+cmd_serve(struct cli *cli, int argc, char **argv)
+{
+    static const char usage[] = "[--listen HOST:PORT]";
+    struct cli_option listen_opt = {"listen", true, NULL, false};
+    int first = 0;
+    int status = cli_options(argc, argv, usage, &listen_opt, &first);
+    if (status >= 0)
+        return status;
+    if (first != argc)
+        return cli_usage(argv[0], usage);
+    const char *listen = listen_opt.value ? listen_opt.value
+                                          : SERVER_DEFAULT_HOST
+                             ":" SERVER_DEFAULT_PORT;
+
+    char host[256];
+    char port[PORT_MAX];
+    if (!serve_split(listen, host, sizeof(host), port)) {
+        cli_say("--listen: expected HOST:PORT, got %s", listen);
+        return CLI_FAIL;
+    }
+    struct server_config cfg = {cli->db_path, host, port};
+    struct enc_error err = {0};
+    if (server_run(&cfg, &err) != ENC_OK) {
+        cli_say_error(&err);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}

@@ -1,0 +1,280 @@
+/*
+ * http.c - one request's life over libmicrohttpd: route, limits, body,
+ * response, and one access-log line when it ends (http.h).
+ *
+ * MHD calls http_on_request() once with the headers, then once per piece
+ * of body, then once more with none. Everything a request can be refused
+ * for without its body (404, 405, 415, a Content-Length past the cap:
+ * 413) is answered on the first call, so a large body is never read.
+ */
+#include "http.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../codec/codec.h"
+#include "answer.h"
+#include "log.h"
+
+/* SPEC 8: the status of every result code. */
+static const unsigned statuses[] = {
+    [ENC_OK] = 200,
+    [ENC_INVALID_JSON] = 400,
+    [ENC_INVALID_FIELD] = 400,
+    [ENC_UNKNOWN_CODE] = 422,
+    [ENC_TOO_LARGE] = 413,
+    [ENC_UNSUPPORTED_MEDIA] = 415,
+    [ENC_NOT_FOUND] = 404,
+    [ENC_METHOD_NOT_ALLOWED] = 405,
+    [ENC_UNAUTHORIZED] = 401,
+    [ENC_CONFLICT] = 409,
+    [ENC_INTERNAL] = 500,
+};
+
+/* What is sent when even the error object cannot be allocated. */
+static const char out_of_memory[] =
+    "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}\n";
+
+unsigned
+http_status(enum enc_code code)
+{
+    size_t n = sizeof(statuses) / sizeof(statuses[0]);
+    if ((size_t)code >= n || statuses[code] == 0)
+        return 500;
+    return statuses[code];
+}
+
+enum MHD_Result
+http_respond(struct request *r, struct MHD_Connection *c, unsigned status,
+             char *body, size_t len, const char *allow)
+{
+    struct MHD_Response *resp;
+    if (body == NULL) {
+        status = 500;
+        len = sizeof(out_of_memory) - 1;
+        resp = MHD_create_response_from_buffer(len, (void *)out_of_memory,
+                                               MHD_RESPMEM_PERSISTENT);
+    } else {
+        resp =
+            MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    }
+    if (resp == NULL) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+                            "application/json");
+    if (allow != NULL)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
+    enum MHD_Result ret = MHD_queue_response(c, status, resp);
+    MHD_destroy_response(resp);
+    r->responded = true;
+    r->status = status;
+    r->bytes = len;
+    return ret;
+}
+
+enum MHD_Result
+http_respond_error(struct request *r, struct MHD_Connection *c,
+                   const struct enc_error *err, const char *allow)
+{
+    size_t len = 0;
+    char *body = answer_error(err, &len);
+    return http_respond(r, c, http_status(err->code), body, len, allow);
+}
+
+/* Skips spaces and tabs (HTTP's optional white space). */
+static const char *
+skip_ows(const char *p)
+{
+    return p + strspn(p, " \t");
+}
+
+/*
+ * Reads one ";name=value" parameter of a media type at p (after the ';'),
+ * quoted or not. Returns where it ends, or NULL when it is malformed or a
+ * charset other than UTF-8, the only encoding of SPEC 8 bodies.
+ */
+static const char *
+media_param_ok(const char *p)
+{
+    p = skip_ows(p);
+    size_t name_len = strcspn(p, "=; \t");
+    bool charset = name_len == 7 && strncasecmp(p, "charset", 7) == 0;
+    p = skip_ows(p + name_len);
+    if (name_len == 0 || *p != '=')
+        return NULL;
+    p = skip_ows(p + 1);
+
+    const char *value = p;
+    size_t len;
+    if (*p == '"') {
+        value = p + 1;
+        len = strcspn(value, "\"");
+        if (value[len] != '"')
+            return NULL;
+        p = value + len + 1;
+    } else {
+        len = strcspn(p, "; \t");
+        p += len;
+    }
+    if (charset && !(len == 5 && strncasecmp(value, "utf-8", 5) == 0))
+        return NULL;
+    return skip_ows(p);
+}
+
+/* True when a Content-Type value is application/json (any case), with
+ * parameters allowed and a charset, if any, of UTF-8. */
+static bool
+media_is_json(const char *value)
+{
+    static const char json[] = "application/json";
+    if (value == NULL)
+        return false;
+    const char *p = skip_ows(value);
+    if (strncasecmp(p, json, sizeof(json) - 1) != 0)
+        return false;
+    p = skip_ows(p + sizeof(json) - 1);
+    while (p != NULL && *p == ';')
+        p = media_param_ok(p + 1);
+    return p != NULL && *p == '\0';
+}
+
+/* The checks of a JSON body that need only the headers: 415, then 413
+ * for an announced length past the cap. */
+static void
+http_check_headers(struct MHD_Connection *c, struct enc_error *err)
+{
+    const char *type = MHD_lookup_connection_value(
+        c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    if (!media_is_json(type)) {
+        enc_error_set(err, ENC_UNSUPPORTED_MEDIA, NULL,
+                      "the body must be application/json");
+        return;
+    }
+    const char *length = MHD_lookup_connection_value(
+        c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (length != NULL && strtoull(length, NULL, 10) > CODEC_MAX_BODY)
+        enc_error_set(err, ENC_TOO_LARGE, NULL,
+                      "the request is larger than %u bytes", CODEC_MAX_BODY);
+}
+
+/* The first call: allocates the request, finds its route, and answers at
+ * once when the headers are enough to refuse it. */
+static enum MHD_Result
+http_begin(struct server *srv, struct MHD_Connection *c, const char *url,
+           const char *method, void **req_cls)
+{
+    struct request *r = calloc(1, sizeof(*r));
+    if (r == NULL)
+        return MHD_NO;
+    r->server = srv;
+    clock_gettime(CLOCK_MONOTONIC, &r->start);
+    log_value(method, r->method, sizeof(r->method));
+    log_value(url, r->path, sizeof(r->path));
+    *req_cls = r;
+
+    char allow[64];
+    struct enc_error err = {0};
+    r->route = route_find(method, url, allow, sizeof(allow));
+    if (r->route == NULL && allow[0] == '\0')
+        enc_error_set(&err, ENC_NOT_FOUND, NULL, "no route for this path");
+    else if (r->route == NULL)
+        enc_error_set(&err, ENC_METHOD_NOT_ALLOWED, NULL,
+                      "method %s is not allowed here; allowed: %s", r->method,
+                      allow);
+    else if (r->route->json_body)
+        http_check_headers(c, &err);
+    if (err.code == ENC_OK)
+        return MHD_YES;
+    return http_respond_error(r, c, &err,
+                              r->route == NULL && allow[0] ? allow : NULL);
+}
+
+/*
+ * Keeps n more bytes of body, growing the buffer up to the cap. Past the
+ * cap (a body sent without Content-Length) the request is marked too
+ * large and the rest is dropped as it arrives: MHD cannot answer before
+ * the upload ends once it has started.
+ */
+static void
+http_take_body(struct request *r, const char *data, size_t n)
+{
+    if (r->too_large)
+        return;
+    if (n > CODEC_MAX_BODY - r->len) {
+        r->too_large = true;
+        return;
+    }
+    if (r->len + n > r->cap) {
+        size_t cap = r->cap ? r->cap : 4096;
+        while (cap < r->len + n)
+            cap *= 2;
+        if (cap > CODEC_MAX_BODY)
+            cap = CODEC_MAX_BODY;
+        char *body = realloc(r->body, cap);
+        if (body == NULL) {
+            r->too_large = true;
+            return;
+        }
+        r->body = body;
+        r->cap = cap;
+    }
+    memcpy(r->body + r->len, data, n);
+    r->len += n;
+}
+
+enum MHD_Result
+http_on_request(void *cls, struct MHD_Connection *c, const char *url,
+                const char *method, const char *version, const char *upload,
+                size_t *upload_size, void **req_cls)
+{
+    (void)version;
+    struct request *r = *req_cls;
+    if (r == NULL)
+        return http_begin(cls, c, url, method, req_cls);
+    if (*upload_size > 0) {
+        if (!r->responded)
+            http_take_body(r, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (r->responded)
+        return MHD_YES;
+    if (r->too_large) {
+        struct enc_error err = {0};
+        enc_error_set(&err, ENC_TOO_LARGE, NULL,
+                      "the request is larger than %u bytes", CODEC_MAX_BODY);
+        return http_respond_error(r, c, &err, NULL);
+    }
+    return r->route->handler(r, c);
+}
+
+void
+http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
+                  enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)c;
+    struct request *r = *req_cls;
+    if (r == NULL)
+        return;
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    long long us = (long long)(end.tv_sec - r->start.tv_sec) * 1000000LL +
+                   (end.tv_nsec - r->start.tv_nsec) / 1000;
+
+    enum log_level level = LOG_INFO;
+    if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        level = LOG_WARN;
+    if (r->status >= 500)
+        level = LOG_ERROR;
+    log_line(level, "http",
+             "method=%s path=%s status=%u bytes=%zu duration_us=%lld%s",
+             r->method, r->path, r->status, r->bytes, us,
+             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " end=aborted");
+    free(r->body);
+    free(r);
+    *req_cls = NULL;
+}

@@ -1,0 +1,128 @@
+/*
+ * server.c - starting and stopping `encore serve` (server.h).
+ *
+ * The daemon is libmicrohttpd with its own polling thread on epoll and a
+ * pool of one thread per processor. The main thread does nothing but wait
+ * for SIGINT or SIGTERM (blocked everywhere, taken with sigwait), then
+ * stops the daemon, which lets the requests in flight finish, and the
+ * snapshot watcher.
+ */
+#include "server.h"
+
+#include <netdb.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "http.h"
+#include "log.h"
+
+/* MHD's own messages, as log lines of component mhd. */
+static void
+server_log_mhd(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    msg[strcspn(msg, "\r\n")] = '\0';
+    log_line(LOG_WARN, "mhd", "%s", msg);
+}
+
+/* The number of processors online, at least 1. */
+static unsigned
+server_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+/* Resolves host and port into *res (freeaddrinfo() it). */
+static enum enc_code
+server_resolve(const struct server_config *cfg, struct addrinfo **res,
+               struct enc_error *err)
+{
+    struct addrinfo hints = {0};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV;
+    int rc = getaddrinfo(cfg->host, cfg->port, &hints, res);
+    if (rc != 0)
+        return enc_error_set(err, ENC_INVALID_FIELD, "listen",
+                             "cannot listen on %s:%s: %s", cfg->host, cfg->port,
+                             gai_strerror(rc));
+    return ENC_OK;
+}
+
+/* Starts the daemon on the first address host resolves to. */
+static enum enc_code
+server_start(struct server *srv, const struct server_config *cfg,
+             struct enc_error *err)
+{
+    struct addrinfo *res = NULL;
+    enum enc_code result = server_resolve(cfg, &res, err);
+    if (result != ENC_OK)
+        return result;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    if (res->ai_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    srv->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, http_on_request, srv, MHD_OPTION_SOCK_ADDR,
+        res->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, server_threads(),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
+        MHD_OPTION_CONNECTION_TIMEOUT, HTTP_CONNECTION_TIMEOUT,
+        MHD_OPTION_NOTIFY_COMPLETED, http_on_completed, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, server_log_mhd, NULL, MHD_OPTION_END);
+    freeaddrinfo(res);
+    if (srv->daemon == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "cannot listen on %s:%s",
+                             cfg->host, cfg->port);
+    return ENC_OK;
+}
+
+/* Prints where the server listens, with the port the system chose. */
+static void
+server_announce(const struct server *srv, const struct server_config *cfg)
+{
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = info ? info->port : 0;
+    bool v6 = strchr(cfg->host, ':') != NULL;
+    fprintf(stderr, "encore: serving http://%s%s%s:%u\n", v6 ? "[" : "",
+            cfg->host, v6 ? "]" : "", port);
+}
+
+enum enc_code
+server_run(const struct server_config *cfg, struct enc_error *err)
+{
+    /* Every thread started from here inherits the blocked set, so the
+     * signals can only reach the sigwait below. SIGPIPE is ignored: a
+     * client that leaves early must not end the server. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct server srv = {0};
+    enum enc_code result = snapshots_start(&srv.snapshots, cfg->db_path, err);
+    if (result != ENC_OK)
+        return result;
+    result = server_start(&srv, cfg, err);
+    if (result != ENC_OK) {
+        snapshots_stop(&srv.snapshots);
+        return result;
+    }
+    server_announce(&srv, cfg);
+
+    int sig = 0;
+    sigwait(&stop, &sig);
+    log_line(LOG_INFO, "server", "event=stop signal=%s",
+             sig == SIGINT ? "SIGINT" : "SIGTERM");
+    MHD_stop_daemon(srv.daemon);
+    snapshots_stop(&srv.snapshots);
+    return ENC_OK;
+}
