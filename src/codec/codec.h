@@ -17,11 +17,11 @@
 #include "../core/propose.h"
 
 /* Caps (STYLE 12); a request or document past one is refused. */
-#define CODEC_MAX_BODY (1u << 20)          /* proposal request, bytes */
-#define CODEC_MAX_DOCUMENT (256u << 20)    /* catalogue document, bytes */
-#define CODEC_MAX_DEPTH 32                 /* JSON nesting */
-#define CODEC_MAX_STRING 4096              /* a code, a name, a text */
-#define CODEC_MAX_CODE 128                 /* a code */
+#define CODEC_MAX_BODY (1u << 20)       /* proposal request, bytes */
+#define CODEC_MAX_DOCUMENT (256u << 20) /* catalogue document, bytes */
+#define CODEC_MAX_DEPTH 32              /* JSON nesting */
+#define CODEC_MAX_STRING 4096           /* a code, a name, a text */
+#define CODEC_MAX_CODE 128              /* a code */
 
 /*
  * Parses an encore-catalogue/1 document of len bytes and returns a new
@@ -41,8 +41,9 @@
  * Does not run the checks of section 6: the caller does.
  */
 enum enc_code codec_catalogue_decode(const char *doc, size_t len,
-    const char *base, size_t base_len, struct enc_catalogue **out,
-    struct enc_error *err);
+                                     const char *base, size_t base_len,
+                                     struct enc_catalogue **out,
+                                     struct enc_error *err);
 
 /*
  * Writes cat as one encore-catalogue/1 document (pretty, two-space
@@ -59,15 +60,16 @@ char *codec_catalogue_encode(const struct enc_catalogue *cat, size_t *len);
  * reads the clock (core has none).
  */
 enum enc_code codec_request_decode(const struct enc_catalogue *cat,
-    const char *body, size_t len, struct arena *arena,
-    struct enc_request *req, bool *has_now, struct enc_error *err);
+                                   const char *body, size_t len,
+                                   struct arena *arena, struct enc_request *req,
+                                   bool *has_now, struct enc_error *err);
 
 /*
  * Writes the answer as the compact JSON of SPEC 8, keys in its order, no
  * newline. Returns malloc'ed text or NULL when out of memory.
  */
 char *codec_answer_encode(const struct enc_catalogue *cat,
-    const struct enc_answer *ans, size_t *len);
+                          const struct enc_answer *ans, size_t *len);
 
 /* {"error":{"code":...,"message":...,"field":...}} ("field" left out when
  * empty); malloc'ed, NULL when out of memory. */
@@ -75,7 +77,21 @@ char *codec_error_encode(const struct enc_error *err, size_t *len);
 
 /* The findings of check_all() as JSON (admin API) - malloc'ed. */
 char *codec_findings_encode(const struct enc_catalogue *cat,
-    const struct enc_findings *f, size_t *len);
+                            const struct enc_findings *f, size_t *len);
+
+/*
+ * One proposal request, bytes in, bytes out (SPEC 8): decodes body against
+ * cat, runs enc_propose() and writes the answer. The CLI and the server
+ * both call it, so their bytes are identical. clock_now is "now" when the
+ * request gives none. *out (malloc'ed, the caller frees) gets the compact
+ * answer on ENC_OK, else the error object of codec_error_encode(); either
+ * ends with one "\n", counted in *out_len. cat NULL (nothing imported yet)
+ * gives ENC_NOT_FOUND. Returns the code; *out is NULL only when out of
+ * memory (ENC_INTERNAL).
+ */
+enum enc_code codec_propose(const struct enc_catalogue *cat, const char *body,
+                            size_t len, struct enc_time clock_now, char **out,
+                            size_t *out_len);
 
 /*
  * For the store, which keeps one row per record: the compact JSON body of
@@ -88,8 +104,8 @@ char *codec_findings_encode(const struct enc_catalogue *cat,
  * written with codec_line_encode(). Malloc'ed, NULL when out of memory.
  */
 char *codec_record_encode(const struct enc_catalogue *cat,
-    enum enc_code_kind kind, uint32_t index, size_t *len);
+                          enum enc_code_kind kind, uint32_t index, size_t *len);
 char *codec_line_encode(const struct enc_catalogue *cat, uint32_t profile,
-    uint32_t line, size_t *len);
+                        uint32_t line, size_t *len);
 
 #endif

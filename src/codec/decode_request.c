@@ -1,0 +1,248 @@
+/*
+ * decode_request.c - a proposal request (SPEC 8) against a catalogue,
+ * refused with the field's path on the first error (SPEC 5).
+ */
+#include "codec.h"
+#include "parse.h"
+#include "read.h"
+
+struct request_decoder {
+    struct reader r; /* first: field callbacks cast back */
+    const struct enc_catalogue *cat;
+    struct enc_request *req;
+    bool *has_now;
+    bool is_focus; /* the item being read is the focus */
+};
+
+static struct request_decoder *
+request_of(struct reader *r)
+{
+    return (struct request_decoder *)r;
+}
+
+/* Words for messages, per kind. */
+static const char *const kind_words[CODE_KIND_COUNT] = {
+    "channel", "seat category", "audience",    "activity",
+    "theme",   "product",       "performance", "profile",
+};
+
+/* A code of the catalogue: its index, or unknown_code (SPEC 5). */
+static enum enc_code
+request_ref(struct reader *r, const json_t *v, enum enc_code_kind kind,
+            int32_t *out)
+{
+    const char *s;
+    size_t len;
+    enum enc_code rc = read_code_view(r, v, &s, &len);
+
+    if (rc != ENC_OK)
+        return rc;
+    *out = catalogue_lookup(request_of(r)->cat, kind, s, len);
+    if (*out < 0)
+        return reader_fail(r, ENC_UNKNOWN_CODE, "unknown %s %s",
+                           kind_words[kind], s);
+    return ENC_OK;
+}
+
+/* Items of the cart and the focus. */
+
+static enum enc_code
+item_product(struct reader *r, const json_t *v, void *record)
+{
+    return request_ref(r, v, CODE_PRODUCT,
+                       &((struct enc_item *)record)->product);
+}
+
+static enum enc_code
+item_performance(struct reader *r, const json_t *v, void *record)
+{
+    return request_ref(r, v, CODE_PERFORMANCE,
+                       &((struct enc_item *)record)->performance);
+}
+
+static enum enc_code
+item_seat_category(struct reader *r, const json_t *v, void *record)
+{
+    return request_ref(r, v, CODE_SEAT_CATEGORY,
+                       &((struct enc_item *)record)->seat_category);
+}
+
+static enum enc_code
+item_audience(struct reader *r, const json_t *v, void *record)
+{
+    return request_ref(r, v, CODE_AUDIENCE,
+                       &((struct enc_item *)record)->audience);
+}
+
+/* SPEC 5: a quantity is an integer from 1 to 1,000. */
+static enum enc_code
+item_quantity(struct reader *r, const json_t *v, void *record)
+{
+    return read_uint32(r, v, 1, ENC_MAX_QUANTITY,
+                       &((struct enc_item *)record)->quantity);
+}
+
+static const struct field item_fields[] = {
+    {"product", true, item_product},
+    {"performance", false, item_performance},
+    {"seat_category", false, item_seat_category},
+    {"audience", false, item_audience},
+    {"quantity", true, item_quantity},
+};
+
+/*
+ * One item. Its performance must be one of its product's; an item of a
+ * dated product names one, except the focus, which may not have one yet
+ * (SPEC 8).
+ */
+static enum enc_code
+decode_item(struct request_decoder *d, const json_t *v, struct enc_item *it)
+{
+    const struct enc_catalogue *cat = d->cat;
+    enum enc_code rc;
+
+    *it = (struct enc_item){ENC_NONE, ENC_NONE, ENC_NONE, ENC_NONE, 0};
+    rc = read_object(&d->r, v, item_fields, 5, it);
+    if (rc != ENC_OK)
+        return rc;
+    if (it->performance >= 0 &&
+        cat->performances[it->performance].product != it->product) {
+        reader_push_key(&d->r, "performance");
+        return reader_fail(&d->r, ENC_UNKNOWN_CODE,
+                           "performance %s is not one of product %s",
+                           cat->performances[it->performance].code,
+                           cat->products[it->product].code);
+    }
+    if (it->performance < 0 && !d->is_focus &&
+        cat->products[it->product].n_performances > 0) {
+        reader_push_key(&d->r, "performance");
+        return reader_fail(
+            &d->r, ENC_INVALID_FIELD,
+            "missing field: an item of a dated product names its "
+            "performance");
+    }
+    return ENC_OK;
+}
+
+/* The request's fields. */
+
+static enum enc_code
+request_channel(struct reader *r, const json_t *v, void *record)
+{
+    return request_ref(r, v, CODE_CHANNEL,
+                       &((struct enc_request *)record)->channel);
+}
+
+static enum enc_code
+request_stage(struct reader *r, const json_t *v, void *record)
+{
+    int s;
+    enum enc_code rc = read_parsed(r, v, stage_parse,
+                                   "a stage (product, cart, confirmation)", &s);
+
+    if (rc == ENC_OK)
+        ((struct enc_request *)record)->stage = (enum enc_stage)s;
+    return rc;
+}
+
+static enum enc_code
+request_lang(struct reader *r, const json_t *v, void *record)
+{
+    return read_lang(r, v, &((struct enc_request *)record)->lang);
+}
+
+static enum enc_code
+request_now(struct reader *r, const json_t *v, void *record)
+{
+    *request_of(r)->has_now = true;
+    return read_time(r, v, &((struct enc_request *)record)->now);
+}
+
+/* SPEC 5: at most 1,000 items; the cart may be empty. */
+static enum enc_code
+request_cart(struct reader *r, const json_t *v, void *record)
+{
+    struct request_decoder *d = request_of(r);
+    struct enc_request *req = record;
+    struct enc_item *items;
+    size_t n;
+
+    if (!json_is_array(v))
+        return reader_fail(r, ENC_INVALID_FIELD, "must be an array");
+    n = json_array_size(v);
+    if (n > ENC_MAX_CART)
+        return reader_fail(r, ENC_INVALID_FIELD,
+                           "a cart holds at most %d items", ENC_MAX_CART);
+    items = arena_alloc(r->arena, (n ? n : 1) * sizeof *items);
+    if (!items)
+        return reader_oom(r);
+    for (size_t i = 0; i < n; i++) {
+        size_t mark = reader_push_index(r, i);
+        enum enc_code rc = decode_item(d, json_array_get(v, i), &items[i]);
+        if (rc != ENC_OK)
+            return rc;
+        reader_pop(r, mark);
+    }
+    req->cart = items;
+    req->n_cart = (uint32_t)n;
+    return ENC_OK;
+}
+
+static enum enc_code
+request_focus(struct reader *r, const json_t *v, void *record)
+{
+    struct request_decoder *d = request_of(r);
+    struct enc_request *req = record;
+    enum enc_code rc;
+
+    d->is_focus = true;
+    rc = decode_item(d, v, &req->focus);
+    d->is_focus = false;
+    req->has_focus = true;
+    return rc;
+}
+
+static const struct field request_fields[] = {
+    {"channel", true, request_channel}, {"stage", true, request_stage},
+    {"lang", false, request_lang},      {"now", false, request_now},
+    {"cart", true, request_cart},       {"focus", false, request_focus},
+};
+
+/* R3: the focus comes with stage product, and only with it. */
+static enum enc_code
+request_check_focus(struct request_decoder *d)
+{
+    bool product = d->req->stage == STAGE_PRODUCT;
+
+    if (product == d->req->has_focus)
+        return ENC_OK;
+    reader_push_key(&d->r, "focus");
+    if (product)
+        return reader_fail(
+            &d->r, ENC_INVALID_FIELD,
+            "missing field: stage product names the item looked at");
+    return reader_fail(&d->r, ENC_INVALID_FIELD,
+                       "only stage product takes a focus");
+}
+
+enum enc_code
+codec_request_decode(const struct enc_catalogue *cat, const char *body,
+                     size_t len, struct arena *arena, struct enc_request *req,
+                     bool *has_now, struct enc_error *err)
+{
+    struct request_decoder d = {.cat = cat, .req = req, .has_now = has_now};
+    json_t *root;
+    enum enc_code rc;
+
+    *req = (struct enc_request){.channel = ENC_NONE};
+    *has_now = false;
+    rc = parse_object(body, len, CODEC_MAX_BODY, "the request", &root, err);
+    if (rc != ENC_OK)
+        return rc;
+    reader_init(&d.r, arena, err);
+    rc = read_object(&d.r, root, request_fields, 6, req);
+    if (rc == ENC_OK)
+        rc = request_check_focus(&d);
+    json_decref(root);
+    return rc;
+}

@@ -1,0 +1,186 @@
+/*
+ * encode_answer.c - the answer of SPEC 8 as compact JSON, written straight
+ * into a buffer: keys in the order SPEC 8 shows, optional fields left out
+ * (never null), "profile" null when none applies (R1).
+ */
+#include "codec.h"
+#include "strbuf.h"
+
+/* An answer holds at most a few hundred proposals; this is far above. */
+#define ANSWER_MAX (64u << 20)
+
+/* ,"key": */
+static void
+put_key(struct strbuf *b, const char *key)
+{
+    strbuf_puts(b, ",\"");
+    strbuf_puts(b, key);
+    strbuf_puts(b, "\":");
+}
+
+static void
+put_time(struct strbuf *b, struct enc_time t)
+{
+    char buf[TIME_RFC3339_MAX];
+    size_t n = time_format_rfc3339(t, buf);
+
+    strbuf_putc(b, '"');
+    strbuf_put(b, buf, n);
+    strbuf_putc(b, '"');
+}
+
+/* "quantity": fixed (R8: proportional comes out fixed) or choice. */
+static void
+put_quantity(struct strbuf *b, const struct enc_proposal *p)
+{
+    put_key(b, "quantity");
+    if (p->quantity_mode == QTY_CHOICE) {
+        strbuf_puts(b, "{\"mode\":\"choice\",\"min\":");
+        strbuf_put_int(b, p->min);
+        strbuf_puts(b, ",\"max\":");
+        strbuf_put_int(b, p->max);
+    } else {
+        strbuf_puts(b, "{\"mode\":\"fixed\",\"value\":");
+        strbuf_put_int(b, p->value);
+    }
+    strbuf_putc(b, '}');
+}
+
+/* "available", left out when unlimited (-1). */
+static void
+put_available(struct strbuf *b, int64_t available)
+{
+    if (available < 0)
+        return;
+    put_key(b, "available");
+    strbuf_put_int(b, available);
+}
+
+/* R6: at most ENC_MAX_PERFORMANCES, earliest first, as the engine chose. */
+static void
+put_performances(struct strbuf *b, const struct enc_catalogue *cat,
+                 const struct enc_proposal *p)
+{
+    if (p->n_performances == 0)
+        return;
+    put_key(b, "performances");
+    strbuf_putc(b, '[');
+    for (uint32_t i = 0; i < p->n_performances; i++) {
+        const struct enc_performance *perf =
+            &cat->performances[p->performances[i].performance];
+        strbuf_puts(b, i ? ",{\"code\":" : "{\"code\":");
+        strbuf_put_json(b, perf->code);
+        put_key(b, "start");
+        put_time(b, perf->start);
+        put_available(b, p->performances[i].available);
+        strbuf_putc(b, '}');
+    }
+    strbuf_putc(b, ']');
+}
+
+/* R9: each offer is a price row of the target. */
+static void
+put_offers(struct strbuf *b, const struct enc_catalogue *cat,
+           const struct enc_proposal *p)
+{
+    const struct enc_product *product = &cat->products[p->product];
+
+    put_key(b, "offers");
+    strbuf_putc(b, '[');
+    for (uint32_t i = 0; i < p->n_offers; i++) {
+        const struct enc_price *row = &product->prices[p->offers[i].price];
+        strbuf_puts(b, i ? ",{" : "{");
+        if (row->seat_category >= 0) {
+            strbuf_puts(b, "\"seat_category\":");
+            strbuf_put_json(b, cat->seat_categories[row->seat_category].code);
+            strbuf_putc(b, ',');
+        }
+        if (row->audience >= 0) {
+            strbuf_puts(b, "\"audience\":");
+            strbuf_put_json(b, cat->audiences[row->audience].code);
+            strbuf_putc(b, ',');
+        }
+        strbuf_puts(b, "\"amount\":");
+        strbuf_put_int(b, row->amount);
+        put_available(b, p->offers[i].available);
+        strbuf_putc(b, '}');
+    }
+    strbuf_putc(b, ']');
+}
+
+/* "base": the base product and the group's performance (R4). */
+static void
+put_base(struct strbuf *b, const struct enc_catalogue *cat,
+         const struct enc_proposal *p)
+{
+    put_key(b, "base");
+    strbuf_puts(b, "{\"product\":");
+    strbuf_put_json(b, cat->products[p->base_product].code);
+    if (p->base_performance >= 0) {
+        put_key(b, "performance");
+        strbuf_put_json(b, cat->performances[p->base_performance].code);
+    }
+    strbuf_putc(b, '}');
+}
+
+static void
+put_proposal(struct strbuf *b, const struct enc_catalogue *cat,
+             const struct enc_profile *profile, const struct enc_proposal *p)
+{
+    strbuf_puts(b, "{\"line\":");
+    strbuf_put_json(b, profile->lines[p->line].id);
+    put_key(b, "type");
+    strbuf_put_json(b, line_type_name(p->type));
+    put_key(b, "placement");
+    strbuf_put_json(b, placement_name(p->placement));
+    put_base(b, cat, p);
+    put_key(b, "product");
+    strbuf_put_json(b, cat->products[p->product].code);
+    put_key(b, "kind");
+    strbuf_put_json(b, kind_name(cat->products[p->product].kind));
+    put_key(b, "name");
+    strbuf_put_json(b, p->name);
+    if (p->text) {
+        put_key(b, "text");
+        strbuf_put_json(b, p->text);
+    }
+    put_quantity(b, p);
+    if (p->has_price_difference) {
+        put_key(b, "price_difference");
+        strbuf_put_int(b, p->price_difference);
+    }
+    put_performances(b, cat, p);
+    put_offers(b, cat, p);
+    strbuf_putc(b, '}');
+}
+
+char *
+codec_answer_encode(const struct enc_catalogue *cat,
+                    const struct enc_answer *ans, size_t *len)
+{
+    const struct enc_profile *profile =
+        ans->profile >= 0 ? &cat->profiles[ans->profile] : NULL;
+    struct strbuf b;
+
+    strbuf_init(&b, ANSWER_MAX);
+    strbuf_puts(&b, "{\"channel\":");
+    strbuf_put_json(&b, cat->channels[ans->channel].code);
+    put_key(&b, "stage");
+    strbuf_put_json(&b, stage_name(ans->stage));
+    put_key(&b, "profile");
+    if (profile)
+        strbuf_put_json(&b, profile->code);
+    else
+        strbuf_puts(&b, "null");
+    put_key(&b, "now");
+    put_time(&b, ans->now);
+    put_key(&b, "proposals");
+    strbuf_putc(&b, '[');
+    for (uint32_t i = 0; profile && i < ans->n_proposals; i++) {
+        if (i)
+            strbuf_putc(&b, ',');
+        put_proposal(&b, cat, profile, &ans->proposals[i]);
+    }
+    strbuf_puts(&b, "]}");
+    return strbuf_finish(&b, len);
+}

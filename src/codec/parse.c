@@ -1,0 +1,93 @@
+/*
+ * parse.c - text to a jansson tree, within the caps of STYLE 12.
+ */
+#include "parse.h"
+
+#include <stdbool.h>
+
+#include "codec.h"
+
+/* Where the scan stopped: a byte offset, and its line and column from 1. */
+struct scan_pos {
+    size_t offset;
+    unsigned line;
+    unsigned column;
+};
+
+/*
+ * Scans the text outside strings for '[' and '{' and returns false at the
+ * first one past CODEC_MAX_DEPTH, *at telling where. A backslash inside a
+ * string hides the next byte, so "\"" does not end it. Malformed text is
+ * left for jansson to report.
+ */
+static bool
+parse_depth_ok(const char *text, size_t len, struct scan_pos *at)
+{
+    unsigned depth = 0, line = 1, column = 0;
+    bool in_string = false, escaped = false;
+
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        column++;
+        if (c == '\n') {
+            line++;
+            column = 0;
+        }
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > CODEC_MAX_DEPTH) {
+                *at = (struct scan_pos){i, line, column};
+                return false;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return true;
+}
+
+enum enc_code
+parse_object(const char *text, size_t len, size_t max_len, const char *what,
+             json_t **out, struct enc_error *err)
+{
+    struct scan_pos at;
+    json_error_t jerr;
+    json_t *root;
+
+    *out = NULL;
+    if (len > max_len)
+        return enc_error_set(err, ENC_TOO_LARGE, NULL,
+                             "%s is larger than %zu bytes", what, max_len);
+    if (!parse_depth_ok(text, len, &at))
+        return enc_error_set(
+            err, ENC_INVALID_JSON, NULL,
+            "invalid JSON at line %u, column %u: nesting deeper than %d "
+            "levels",
+            at.line, at.column, CODEC_MAX_DEPTH);
+
+    /* jansson refuses \u0000, invalid UTF-8, trailing garbage and
+     * integers out of range by itself; duplicates on request. */
+    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        if (json_error_code(&jerr) == json_error_out_of_memory)
+            return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+        return enc_error_set(err, ENC_INVALID_JSON, NULL,
+                             "invalid JSON at line %d, column %d: %s",
+                             jerr.line, jerr.column, jerr.text);
+    }
+    if (!json_is_object(root)) {
+        json_decref(root);
+        return enc_error_set(err, ENC_INVALID_JSON, NULL,
+                             "%s must be a JSON object", what);
+    }
+    *out = root;
+    return ENC_OK;
+}

@@ -1,0 +1,38 @@
+/*
+ * strbuf.h - a growable string for compact JSON written by hand (the
+ * answer of SPEC 8 is written on every request: no tree is built).
+ *
+ * A failed append (out of memory, or past the cap) marks the buffer
+ * failed; later appends do nothing and strbuf_finish() returns NULL, so a
+ * writer checks once at its end.
+ */
+#ifndef ENCORE_CODEC_STRBUF_H
+#define ENCORE_CODEC_STRBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct strbuf {
+    char *data; /* malloc'ed, NUL-terminated when not failed */
+    size_t len;
+    size_t cap;
+    size_t max; /* the cap of STYLE 12, in bytes */
+    bool failed;
+};
+
+void strbuf_init(struct strbuf *b, size_t max);
+void strbuf_put(struct strbuf *b, const char *s, size_t n);
+void strbuf_puts(struct strbuf *b, const char *s);
+void strbuf_putc(struct strbuf *b, char c);
+void strbuf_put_int(struct strbuf *b, int64_t n);
+
+/* s as a JSON string: quotes, backslash and control characters escaped
+ * (\u00XX), UTF-8 passed through. */
+void strbuf_put_json(struct strbuf *b, const char *s);
+
+/* Returns the text (the caller frees it) and its length, or NULL when the
+ * buffer failed (it is then freed). */
+char *strbuf_finish(struct strbuf *b, size_t *len);
+
+#endif
