@@ -486,9 +486,12 @@ codec_catalogue_decode(const char *doc, size_t len, const char *base,
     struct decoder d = {0};
     json_t *root = NULL, *stored = NULL, *merged = NULL;
     struct enc_catalogue *cat = NULL;
+    struct enc_error unused;
     enum enc_code rc;
 
     *out = NULL;
+    if (!err)
+        err = &unused;
     rc = parse_object(doc, len, CODEC_MAX_DOCUMENT, "the document", &root, err);
     if (rc == ENC_OK && base)
         rc = decode_parse_base(base, base_len, &stored, err);

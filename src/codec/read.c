@@ -279,7 +279,7 @@ read_choice(struct reader *r, const json_t *v, const char *const *names,
             return ENC_OK;
         }
     }
-    return reader_fail(r, ENC_INVALID_FIELD, "not %s", what);
+    return reader_fail(r, ENC_INVALID_FIELD, "must be %s", what);
 }
 
 enum enc_code
@@ -290,7 +290,7 @@ read_parsed(struct reader *r, const json_t *v, int (*parse)(const char *),
         return reader_fail(r, ENC_INVALID_FIELD, "must be a string");
     *out = parse(json_string_value(v));
     if (*out < 0)
-        return reader_fail(r, ENC_INVALID_FIELD, "not %s", what);
+        return reader_fail(r, ENC_INVALID_FIELD, "must be %s", what);
     return ENC_OK;
 }
 
