@@ -1491,23 +1491,25 @@ test_R12_focus_without_performance(void **state)
 /* ---- R13 Language ---- */
 
 /* R13: the asked language, else the institution's first (fr), else any;
- * an empty string counts as missing. */
+ * an empty string counts as missing. Items are listed in the order given,
+ * so "the first language" cannot be mistaken for "the first item". */
 static void
 test_R13_text_language(void **state)
 {
     static const struct {
-        const char *fr, *en, *de; /* NULL: absent */
+        const char *items[6]; /* lang, value pairs; NULL ends */
         const char *lang;
         const char *expected; /* NULL: none */
     } cases[] = {
-        {"Bonjour", "Hello", NULL, "en", "Hello"},
-        {"Bonjour", "Hello", NULL, NULL, "Bonjour"},
-        {"Bonjour", "Hello", NULL, "it", "Bonjour"},
-        {"Bonjour", "", NULL, "en", "Bonjour"},
-        {NULL, "Hello", NULL, "it", "Hello"},
-        {"", NULL, "Hallo", NULL, "Hallo"},
-        {"", "", NULL, "en", NULL},
-        {NULL, NULL, NULL, "en", NULL},
+        {{"fr", "Bonjour", "en", "Hello"}, "en", "Hello"},
+        {{"fr", "Bonjour", "en", "Hello"}, NULL, "Bonjour"},
+        {{"en", "Hello", "fr", "Bonjour"}, NULL, "Bonjour"},
+        {{"en", "Hello", "fr", "Bonjour"}, "it", "Bonjour"},
+        {{"de", "Hallo", "en", "", "fr", "Bonjour"}, "en", "Bonjour"},
+        {{"en", "Hello", "de", "Hallo"}, "it", "Hello"},
+        {{"fr", "", "de", "Hallo"}, NULL, "Hallo"},
+        {{"fr", "", "en", ""}, "en", NULL},
+        {{NULL}, "en", NULL},
     };
 
     (void)state;
@@ -1517,12 +1519,11 @@ test_R13_text_language(void **state)
         struct enc_text_item items[3];
         const char *got;
 
-        if (cases[i].fr != NULL)
-            items[text.n++] = (struct enc_text_item){"fr", cases[i].fr};
-        if (cases[i].en != NULL)
-            items[text.n++] = (struct enc_text_item){"en", cases[i].en};
-        if (cases[i].de != NULL)
-            items[text.n++] = (struct enc_text_item){"de", cases[i].de};
+        while (text.n < 3 && cases[i].items[2 * text.n] != NULL) {
+            items[text.n].lang = cases[i].items[2 * text.n];
+            items[text.n].value = cases[i].items[2 * text.n + 1];
+            text.n++;
+        }
         text.items = items;
         got = catalogue_text(fx->cat, &text, cases[i].lang);
         print_message("case %zu\n", i);
