@@ -643,6 +643,32 @@ test_R2_date_only_bound_without_midnight(void **state)
     catalogue_free(cat);
 }
 
+/* R2: Havana turns its clocks back from 01:00 to 00:00, so that day's
+ * midnight comes twice: the day begins at the first. */
+static void
+test_R2_date_only_bound_with_two_midnights(void **state)
+{
+    struct enc_catalogue *cat;
+    const struct enc_line *l;
+
+    (void)state;
+    cat = decode_ok(
+        "{'format':'encore-catalogue/1','institution':{'code':'H',"
+        "'timezone':'America/Havana','currency':'CUP','languages':['es']},"
+        "'channels':[{'code':'WEB','type':'internet'}],"
+        "'seat_categories':[{'code':'CAT1'}],'products':[" JAZZ
+        "],'profiles':[{'code':'P','status':'draft','channels':['WEB'],"
+        "'lines':[{'id':'L1','type':'cart','base':'JAZZ','targets':[{"
+        "'product':'JAZZ'}],'valid_from':'2027-11-07','valid_to':"
+        "'2027-11-06'}]}]}");
+    l = &cat->profiles[0].lines[0];
+    /* 2027-11-07T00:00:00-04:00 = 04:00:00Z, not 00:00 -05:00. */
+    assert_int_equal(l->valid_from.at.utc, 1825560000);
+    assert_int_equal(l->valid_from.at.offset, -4 * 3600);
+    assert_int_equal(l->valid_to.at.utc, 1825559999);
+    catalogue_free(cat);
+}
+
 /* Round trip: encode(decode(encode(x))) == encode(x), byte for byte. */
 static void
 round_trip(const char *file)
@@ -924,6 +950,7 @@ main(void)
         cmocka_unit_test(test_spec8_first_error_in_document_order),
         cmocka_unit_test(test_R2_date_only_bounds_resolved_in_zone),
         cmocka_unit_test(test_R2_date_only_bound_without_midnight),
+        cmocka_unit_test(test_R2_date_only_bound_with_two_midnights),
         cmocka_unit_test(test_spec7_round_trip_example),
         cmocka_unit_test(test_spec7_round_trip_rich),
         cmocka_unit_test(test_spec7_export_layout),
