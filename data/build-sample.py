@@ -565,13 +565,17 @@ def partner_product(spec, row, theme_codes):
     themes = [theme_codes[t.strip()]
               for t in row["Thème de la manifestation"].split(",")
               if t.strip()]
-    return {"code": spec["code"], "kind": "pass_open", "name": spec["name"],
-            "description": {"fr": row["Descriptif court"]},
-            "activity": spec["activity"], "themes": themes,
-            "venue": spec["venue"], "channels": ["WEB", "MOBILE"],
-            "sale": {"from": SEASON_SALE_FROM, "to": SEASON_LAST_DAY},
-            "stock": spec["stock"], "max_per_order": spec["max"],
-            "prices": partner_prices(row)}
+    product = {"code": spec["code"], "kind": "pass_open",
+               "name": spec["name"],
+               "description": {"fr": row["Descriptif court"]},
+               "activity": spec["activity"], "themes": themes,
+               "venue": spec["venue"], "channels": ["WEB", "MOBILE"],
+               "sale": {"from": SEASON_SALE_FROM, "to": SEASON_LAST_DAY},
+               "stock": spec["stock"], "max_per_order": spec["max"],
+               "prices": partner_prices(row)}
+    if not themes:
+        del product["themes"]  # absent, not empty (SPEC 5)
+    return product
 
 
 # ------------------------------------------------------ reference records
@@ -651,14 +655,15 @@ def themes(agenda):
 
 def season_line(line):
     """A line valid for the season, as whole local days (R2)."""
+    text = line.pop("text")
     line["valid_from"] = SEASON_SALE_FROM
     line["valid_to"] = SEASON_LAST_DAY
+    line["text"] = text  # last, in the order encore export writes
     return line
 
 
 def active_profile(base, package, favorite):
     """The web profile: the five examples of the seed, one line each."""
-    fav_name = favorite["name"]
     lines = [
         {"id": "UPSELL-TSHIRT", "type": "upsell", "base": base,
          "targets": [{"product": package}],
@@ -684,10 +689,10 @@ def active_profile(base, package, favorite):
                         "avant le concert."}},
         {"id": "FAV-SAME-CYCLE", "type": "favorite", "base": base,
          "targets": [{"product": favorite["code"]}],
-         "text": {"en": f"Also in the subscription season: "
-                        f"{fav_name['en']}.",
-                  "fr": f"\u00c9galement dans la saison d'abonnement\u00a0: "
-                        f"{fav_name['fr']}."}},
+         "text": {"en": "You may also like this concert of the "
+                        "subscription season.",
+                  "fr": "Vous aimerez aussi ce concert de la saison "
+                        "d'abonnement."}},
         {"id": "POST-MUSEUM", "type": "post_purchase", "base": base,
          "targets": [{"product": POST_PURCHASE_TARGET}],
          "text": {"en": "Thank you! Our partner the Mus\u00e9um de Toulouse "

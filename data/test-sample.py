@@ -217,6 +217,8 @@ def check_product(rep, p, refs, tz, languages, where):
         check_text(rep, p["description"], languages, f"{where}.description")
     if "activity" in p:
         rep.check(p["activity"] in refs["activities"], f"{where}.activity")
+    for key in ("themes", "channels"):
+        rep.check(p.get(key, [None]) != [], f"{where}.{key}: not empty")
     for t in p.get("themes", []):
         rep.check(t in refs["themes"], f"{where}.themes: {t} resolves")
     for c in p.get("channels", []):
@@ -509,6 +511,9 @@ def check_program(rep, binary):
                   f"check in the season: no error\n{run.stdout}")
         run = encore(binary, db, "check")
         rep.check(run.returncode == 0, "check today (season past): no error")
+        run = encore(binary, db, "export")
+        rep.check(run.returncode == 0 and json.loads(run.stdout) == doc,
+                  "export gives the document back (SPEC 7 round trip)")
         check_examples(rep, binary, db, doc, tmp)
 
 
