@@ -26,8 +26,8 @@ enum enc_code
 decode_own_code(struct decoder *d, const json_t *v, enum enc_code_kind kind,
                 uint32_t index, const char **out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_code_view(&d->r, v, &s, &len);
 
     if (rc != ENC_OK)
@@ -45,8 +45,8 @@ enum enc_code
 decode_ref(struct decoder *d, const json_t *v, enum enc_code_kind kind,
            int32_t *out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_code_view(&d->r, v, &s, &len);
 
     if (rc != ENC_OK)
@@ -165,8 +165,8 @@ enum enc_code
 decode_bound(struct decoder *d, const json_t *v, bool end,
              struct enc_bound *out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
 
     if (!json_is_string(v))
         return reader_fail(&d->r, ENC_INVALID_FIELD, "must be a string");

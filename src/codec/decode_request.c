@@ -31,8 +31,8 @@ static enum enc_code
 request_ref(struct reader *r, const json_t *v, enum enc_code_kind kind,
             int32_t *out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_code_view(r, v, &s, &len);
 
     if (rc != ENC_OK)

@@ -155,8 +155,8 @@ read_code_view(struct reader *r, const json_t *v, const char **s, size_t *len)
 enum enc_code
 read_code(struct reader *r, const json_t *v, const char **out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_code_view(r, v, &s, &len);
 
     return rc != ENC_OK ? rc : read_copy(r, s, len, out);
@@ -165,8 +165,8 @@ read_code(struct reader *r, const json_t *v, const char **out)
 enum enc_code
 read_label(struct reader *r, const json_t *v, const char **out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_string(r, v, &s, &len);
 
     if (rc != ENC_OK)
@@ -182,8 +182,8 @@ read_label(struct reader *r, const json_t *v, const char **out)
 enum enc_code
 read_lang(struct reader *r, const json_t *v, const char **out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_string(r, v, &s, &len);
 
     if (rc != ENC_OK)
@@ -198,8 +198,8 @@ read_lang(struct reader *r, const json_t *v, const char **out)
 enum enc_code
 read_text_value(struct reader *r, const json_t *v, const char **out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_string(r, v, &s, &len);
 
     if (rc != ENC_OK)
@@ -239,7 +239,7 @@ enum enc_code
 read_uint32(struct reader *r, const json_t *v, uint32_t min, uint32_t max,
             uint32_t *out)
 {
-    int64_t n;
+    int64_t n = 0;
     enum enc_code rc = read_int(r, v, min, max, &n);
 
     if (rc == ENC_OK)
@@ -250,8 +250,8 @@ read_uint32(struct reader *r, const json_t *v, uint32_t min, uint32_t max,
 enum enc_code
 read_time(struct reader *r, const json_t *v, struct enc_time *out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_string(r, v, &s, &len);
 
     if (rc != ENC_OK)
@@ -267,8 +267,8 @@ enum enc_code
 read_choice(struct reader *r, const json_t *v, const char *const *names,
             size_t n, const char *what, int *out)
 {
-    const char *s;
-    size_t len;
+    const char *s = NULL;
+    size_t len = 0;
     enum enc_code rc = read_string(r, v, &s, &len);
 
     if (rc != ENC_OK)
