@@ -45,8 +45,9 @@ trap - EXIT INT TERM
 URL="http://$LISTEN"
 cat <<EOF
 
-Encore serves the sample season on $URL/
+Encore serves the sample season on $URL
 (David Geffen Hall, New York Philharmonic 2024-25, moved to the coming weeks)
+Proposals API: POST $URL/api/v1/proposals
 
 Proposals at each stage of a purchase; paste a command in another terminal.
 
