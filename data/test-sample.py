@@ -267,7 +267,7 @@ def check_components(rep, products):
                       f"products[{i}]: does not contain itself")
 
 
-def check_line(rep, line, refs, products, perfs, tz, languages, where):
+def check_line(rep, line, refs, products, perfs, languages, where):
     check_object(rep, line, "line", where)
     rep.check(line.get("type") in LINE_TYPES, f"{where}.type")
     rep.check(line.get("base") in products, f"{where}.base resolves")
@@ -316,7 +316,7 @@ def check_line(rep, line, refs, products, perfs, tz, languages, where):
                       f"{tw}: an upsell target is a package with the base")
 
 
-def check_profiles(rep, doc, refs, tz, languages):
+def check_profiles(rep, doc, refs, languages):
     products = {p["code"]: p for p in doc.get("products", [])}
     perfs = {perf["code"] for p in doc.get("products", [])
              for perf in p.get("performances", [])}
@@ -338,7 +338,7 @@ def check_profiles(rep, doc, refs, tz, languages):
         ids = [ln.get("id") for ln in prof.get("lines", [])]
         rep.check(len(ids) == len(set(ids)), f"{where}: line ids unique")
         for j, line in enumerate(prof.get("lines", [])):
-            check_line(rep, line, refs, products, perfs, tz, languages,
+            check_line(rep, line, refs, products, perfs, languages,
                        f"{where}.lines[{j}]")
 
 
@@ -363,7 +363,7 @@ def check_document(rep, doc):
     for i, p in enumerate(products):
         check_product(rep, p, refs, tz, languages, f"products[{i}]")
     check_components(rep, products)
-    check_profiles(rep, doc, refs, tz, languages)
+    check_profiles(rep, doc, refs, languages)
     return tz
 
 
