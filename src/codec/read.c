@@ -18,37 +18,46 @@ reader_init(struct reader *r, struct arena *arena, struct enc_error *err)
     r->path[0] = '\0';
 }
 
-/* Appends printf output to the path, cutting it short at the buffer. */
-static size_t
-reader_push(struct reader *r, const char *fmt, const char *key, size_t index)
+/* Appends n bytes of s to the path, cutting it short at the buffer. Every
+ * field read passes here, so no printf. */
+static void
+reader_append(struct reader *r, const char *s, size_t n)
 {
-    size_t mark = r->path_len;
-    size_t room = sizeof r->path - r->path_len;
-    int n;
+    size_t room = sizeof r->path - 1 - r->path_len;
 
-    if (key)
-        n = snprintf(r->path + r->path_len, room, fmt, key);
-    else
-        n = snprintf(r->path + r->path_len, room, fmt, index);
-    if (n < 0)
-        r->path[r->path_len] = '\0';
-    else if ((size_t)n >= room)
-        r->path_len = sizeof r->path - 1;
-    else
-        r->path_len += (size_t)n;
-    return mark;
+    if (n > room)
+        n = room;
+    memcpy(r->path + r->path_len, s, n);
+    r->path_len += n;
+    r->path[r->path_len] = '\0';
 }
 
 size_t
 reader_push_key(struct reader *r, const char *key)
 {
-    return reader_push(r, r->path_len ? ".%s" : "%s", key, 0);
+    size_t mark = r->path_len;
+
+    if (mark > 0)
+        reader_append(r, ".", 1);
+    reader_append(r, key, strlen(key));
+    return mark;
 }
 
 size_t
 reader_push_index(struct reader *r, size_t index)
 {
-    return reader_push(r, "[%zu]", NULL, index);
+    char buf[24];
+    size_t n = sizeof buf;
+    size_t mark = r->path_len;
+
+    buf[--n] = ']';
+    do {
+        buf[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    buf[--n] = '[';
+    reader_append(r, buf + n, sizeof buf - n);
+    return mark;
 }
 
 void
