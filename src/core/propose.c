@@ -14,6 +14,7 @@
 #include "rules.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* R14: what each placement shows when the profile sets no limit. */
@@ -37,6 +38,16 @@ struct group {
     uint64_t matched;    /* those that satisfy the line's `when` */
 };
 
+/*
+ * The products a list of items holds (R4, R10): each item's product and,
+ * for a package, every product inside it. Sorted, so a line whose base is
+ * not there is passed over without looking at the items again.
+ */
+struct held {
+    uint32_t n;
+    int32_t *products;
+};
+
 /* What one request walk carries from step to step. */
 struct walk {
     const struct enc_catalogue *cat;
@@ -44,6 +55,10 @@ struct walk {
     const struct enc_profile *profile;
     struct arena *arena;
     struct group *groups; /* scratch, room for n_cart + 1 */
+    struct held bases;    /* products the R4 items hold */
+    struct held cart;     /* products the cart holds (R10) */
+    uint32_t *lines;      /* lines_select(): indexes into the profile's */
+    uint32_t n_lines;
     struct enc_answer *out;
     int64_t *day_keys;        /* R11 day key of each kept proposal */
     uint32_t cap;             /* room in out->proposals and day_keys */
@@ -143,6 +158,56 @@ placement_limit(const struct enc_profile *profile, enum enc_placement pl)
 }
 
 /* ---- R4: base groups ---- */
+
+/* Orders product indexes for qsort() and bsearch(). */
+static int
+product_compare(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+    return (x > y) - (x < y);
+}
+
+/*
+ * Fills *h with the products the n items hold (R4: an item of a package
+ * counts for each product inside it), from the arena. Returns false when
+ * out of memory.
+ */
+static bool
+held_build(const struct enc_catalogue *cat, const struct enc_item *items,
+           uint32_t n, struct arena *arena, struct held *h)
+{
+    uint64_t room = 1;
+
+    for (uint32_t i = 0; i < n; i++)
+        if (items[i].product >= 0 &&
+            (uint32_t)items[i].product < cat->n_products)
+            room += 1 + cat->products[items[i].product].n_contents;
+    h->n = 0;
+    h->products = arena_alloc(arena, room * sizeof(*h->products));
+    if (h->products == NULL)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct enc_product *pr;
+        if (items[i].product < 0 ||
+            (uint32_t)items[i].product >= cat->n_products)
+            continue;
+        pr = &cat->products[items[i].product];
+        h->products[h->n++] = items[i].product;
+        for (uint32_t k = 0; k < pr->n_contents; k++)
+            h->products[h->n++] = pr->contents[k];
+    }
+    qsort(h->products, h->n, sizeof(*h->products), product_compare);
+    return true;
+}
+
+/* True when product p is among those held. */
+static bool
+held_has(const struct held *h, int32_t p)
+{
+    return h->n > 0 && bsearch(&p, h->products, h->n, sizeof(*h->products),
+                               product_compare) != NULL;
+}
 
 /* R4: an item counts as an item of product p when it is p, or a package
  * containing p (at the package item's performance). */
@@ -281,6 +346,8 @@ item_day(const struct enc_catalogue *cat, const struct enc_item *it)
 static bool
 target_in_cart(const struct walk *w, const struct plan *pl, int32_t p)
 {
+    if (!held_has(&w->cart, p))
+        return false;
     for (uint32_t i = 0; i < w->req->n_cart; i++) {
         const struct enc_item *it = &w->req->cart[i];
         if (!item_counts_as(w->cat, it, p))
@@ -813,23 +880,45 @@ line_propose(struct walk *w, uint32_t li, uint32_t limit)
     return ENC_OK;
 }
 
-/* R2, R3, R14: the lines of placement pl that count at this stage and
- * time, in profile order, within the placement's limit. */
+/*
+ * R2, R3, R4: the lines that may yield something for this request, in
+ * profile order: used at this stage, valid now, with a base the items
+ * hold. One pass over the profile, so each placement then walks only
+ * these. Returns false when out of memory.
+ */
+static bool
+lines_select(struct walk *w)
+{
+    const struct enc_profile *pr = w->profile;
+
+    w->lines = arena_alloc(w->arena, (pr->n_lines + 1) * sizeof(*w->lines));
+    if (w->lines == NULL)
+        return false;
+    w->n_lines = 0;
+    for (uint32_t li = 0; li < pr->n_lines; li++) {
+        const struct enc_line *line = &pr->lines[li];
+        if (line_stage(line->type) == w->req->stage &&
+            held_has(&w->bases, line->base) && line_is_valid(line, w->req->now))
+            w->lines[w->n_lines++] = li;
+    }
+    return true;
+}
+
+/* R14: the selected lines of placement pl, in profile order, within the
+ * placement's limit. */
 static enum enc_code
 placement_propose(struct walk *w, enum enc_placement pl)
 {
     uint32_t limit = placement_limit(w->profile, pl);
 
     w->placement_first = w->out->n_proposals;
-    for (uint32_t li = 0; li < w->profile->n_lines; li++) {
-        const struct enc_line *line = &w->profile->lines[li];
+    for (uint32_t k = 0; k < w->n_lines; k++) {
+        uint32_t li = w->lines[k];
         enum enc_code rc;
 
         if (placement_count(w) >= limit)
             break;
-        if (line_placement(line->type) != pl ||
-            line_stage(line->type) != w->req->stage ||
-            !line_is_valid(line, w->req->now))
+        if (line_placement(w->profile->lines[li].type) != pl)
             continue;
         rc = line_propose(w, li, limit);
         if (rc != ENC_OK)
@@ -854,7 +943,13 @@ enc_propose(const struct enc_catalogue *cat, const struct enc_request *req,
         return ENC_OK;
     w.profile = &cat->profiles[out->profile];
     w.groups = arena_alloc(arena, (req->n_cart + 1) * sizeof(*w.groups));
-    if (w.groups == NULL)
+    if (w.groups == NULL ||
+        !held_build(cat, req->cart, req->n_cart, arena, &w.cart) ||
+        !held_build(cat, &req->focus, req->has_focus ? 1 : 0, arena, &w.bases))
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    if (req->stage != STAGE_PRODUCT)
+        w.bases = w.cart;
+    if (!lines_select(&w))
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
         if (placement_propose(&w, (enum enc_placement)pl) != ENC_OK)
