@@ -63,10 +63,15 @@ decode_refs(struct decoder *d, const json_t *v, enum enc_code_kind kind,
             uint32_t *n, int32_t **out)
 {
     size_t count;
-    enum enc_code rc = read_array(&d->r, v, 1, UINT32_MAX, &count);
+    enum enc_code rc = read_array(&d->r, v, 0, UINT32_MAX, &count);
 
     if (rc != ENC_OK)
         return rc;
+    /* SPEC 7: an empty list is refused; no list means any. */
+    if (count == 0)
+        return reader_fail(&d->r, ENC_INVALID_FIELD,
+                           "must not be empty: leave the field out to mean "
+                           "any");
     *out = arena_alloc(&d->cat->arena, count * sizeof **out);
     if (!*out)
         return reader_oom(&d->r);

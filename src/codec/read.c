@@ -310,9 +310,7 @@ read_array(struct reader *r, const json_t *v, size_t min, size_t max, size_t *n)
         return reader_fail(r, ENC_INVALID_FIELD, "must be an array");
     *n = json_array_size(v);
     if (*n < min && min == 1)
-        return reader_fail(
-            r, ENC_INVALID_FIELD,
-            "must not be empty (leave the field out to mean any)");
+        return reader_fail(r, ENC_INVALID_FIELD, "must not be empty");
     if (*n < min || *n > max)
         return reader_fail(r, ENC_INVALID_FIELD,
                            "must hold %zu to %zu elements", min, max);
