@@ -38,7 +38,7 @@
  * mistyped field, a duplicate code, a bad date, a control character
  * (invalid_field), a code that resolves nowhere (unknown_code), a package
  * that contains itself (invalid_field).
- * Does not run the checks of section 6: the caller does.
+ * Does not run the checks of section 6: the caller does. err may be NULL.
  */
 enum enc_code codec_catalogue_decode(const char *doc, size_t len,
                                      const char *base, size_t base_len,
