@@ -47,6 +47,15 @@ static const struct route routes[] = {
 
 #define ROUTE_COUNT (sizeof(routes) / sizeof(routes[0]))
 
+/* True when a request of method may use route r: its own method, or HEAD
+ * for a GET route (MHD then sends the headers without the body). */
+static bool
+route_accepts(const struct route *r, const char *method)
+{
+    return strcmp(r->method, method) == 0 ||
+           (strcmp(r->method, "GET") == 0 && strcmp(method, "HEAD") == 0);
+}
+
 const struct route *
 route_find(const char *method, const char *path, char *allow, size_t size)
 {
@@ -55,10 +64,12 @@ route_find(const char *method, const char *path, char *allow, size_t size)
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
         if (strcmp(routes[i].path, path) != 0)
             continue;
-        if (strcmp(routes[i].method, method) == 0)
+        if (route_accepts(&routes[i], method))
             return &routes[i];
-        int n = snprintf(allow + used, size - used, "%s%s",
-                         used > 0 ? ", " : "", routes[i].method);
+        bool get = strcmp(routes[i].method, "GET") == 0;
+        int n =
+            snprintf(allow + used, size - used, "%s%s%s", used > 0 ? ", " : "",
+                     routes[i].method, get ? ", HEAD" : "");
         if (n > 0 && (size_t)n < size - used)
             used += (size_t)n;
     }

@@ -68,13 +68,15 @@ server_start(struct server *srv, const struct server_config *cfg,
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
     if (res->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    /* The logger comes first, so MHD's own messages during start-up
+     * already go through it. */
     srv->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, http_on_request, srv, MHD_OPTION_SOCK_ADDR,
-        res->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, server_threads(),
+        flags, 0, NULL, NULL, http_on_request, srv, MHD_OPTION_EXTERNAL_LOGGER,
+        server_log_mhd, NULL, MHD_OPTION_SOCK_ADDR, res->ai_addr,
+        MHD_OPTION_THREAD_POOL_SIZE, server_threads(),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
         MHD_OPTION_CONNECTION_TIMEOUT, HTTP_CONNECTION_TIMEOUT,
-        MHD_OPTION_NOTIFY_COMPLETED, http_on_completed, srv,
-        MHD_OPTION_EXTERNAL_LOGGER, server_log_mhd, NULL, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, http_on_completed, srv, MHD_OPTION_END);
     freeaddrinfo(res);
     if (srv->daemon == NULL)
         return enc_error_set(err, ENC_INTERNAL, NULL, "cannot listen on %s:%s",
