@@ -103,7 +103,8 @@ import_document_index(const struct enc_catalogue *stored, const char *doc,
  * Refuses the import when an active profile has an error (SPEC 6):
  * ENC_INVALID_FIELD naming "profiles[i]", i being the profile's index in
  * the document given when it names the profile, else in the merged
- * catalogue, with the profile's first error message.
+ * catalogue, with the profile's first error message (after the line's
+ * id when the error is a line's).
  */
 static enum enc_code
 import_refuse_errors(const struct enc_catalogue *merged,
@@ -124,7 +125,11 @@ import_refuse_errors(const struct enc_catalogue *merged,
         }
         char field[32];
         snprintf(field, sizeof(field), "profiles[%d]", (int)index);
-        return enc_error_set(err, ENC_INVALID_FIELD, field, "%s", x->message);
+        if (x->line < 0)
+            return enc_error_set(err, ENC_INVALID_FIELD, field, "%s",
+                                 x->message);
+        return enc_error_set(err, ENC_INVALID_FIELD, field, "line %s: %s",
+                             prof->lines[x->line].id, x->message);
     }
     return ENC_OK;
 }
