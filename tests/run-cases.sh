@@ -14,7 +14,8 @@
 #   pad=N               N spaces are put before the request (size limits)
 #   http_only=1         not run through the CLI (routes, media types)
 #
-# Then the import cases of tests/cases/imports/NAME/: document.json must be
+# Also `encore check` against tests/cases/check/expected.txt, and the
+# import cases of tests/cases/imports/NAME/: document.json must be
 # refused with expected-error.json as the last line of stderr and exit 2,
 # leaving `encore export` unchanged.
 #
@@ -226,13 +227,35 @@ run_empty() {
     fi
 }
 
+# SPEC 6: `check` prints one line per finding and exits 1 on an error (the
+# test catalogue's draft has one); an import prints the same on stderr.
+run_check() {
+    "$encore" --db "$tmp/db" check --now 2027-05-02T10:00:00+02:00 \
+        >"$tmp/out" 2>/dev/null
+    rc=$?
+    if [ "$rc" -ne 1 ] || ! cmp -s "$tmp/out" "$cases/check/expected.txt"; then
+        fail "SPEC6-check" "exit $rc: $(cat "$tmp/out")"
+        return
+    fi
+    # The import ran on the system clock: compare with a check as of now.
+    "$encore" --db "$tmp/db" check >"$tmp/out" 2>/dev/null
+    if ! sed 's/^/encore: /' "$tmp/out" | cmp -s - "$tmp/import.findings"
+    then
+        fail "SPEC6-import-findings" "$(cat "$tmp/import.log")"
+    else
+        pass
+    fi
+}
+
 if ! "$encore" --db "$tmp/db" import "$cases/catalogue.json" \
     2>"$tmp/import.log"; then
     echo "cannot import the test catalogue:"
     cat "$tmp/import.log"
     exit 1
 fi
+grep -v '^encore: imported ' "$tmp/import.log" >"$tmp/import.findings"
 run_empty
+run_check
 start_server
 http_requests=0
 for dir in "$cases"/*/; do
