@@ -37,6 +37,7 @@ test: deps
 	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 	sh tests/run-cases.sh $(TEST_BUILD)/encore
 	sh tests/run-roundtrip.sh $(TEST_BUILD)/encore
+	sh tests/run-http.sh $(TEST_BUILD)/encore
 
 format-check:
 	@files=$$(find src include tests bench -name '*.[ch]' 2>/dev/null); \
