@@ -1,0 +1,391 @@
+/*
+ * test_store.c - the SQLite store: migrations, all-or-nothing imports,
+ * the generation, foreign keys (store.h, SPEC 5 and 9).
+ *
+ * Each test works in a fresh database under a temporary directory and
+ * looks at the file with a connection of its own where the store's
+ * interface says nothing (the schema version, the rows).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* 2027-05-02T10:00:00+02:00, the SPEC 8 example's now. */
+static const struct enc_time NOW = {1809244800, 7200};
+
+struct fixture {
+    char dir[64];
+    char path[96];
+    struct store *store;
+    char *catalogue; /* tests/cases/catalogue.json */
+    size_t catalogue_len;
+};
+
+static char *
+read_source(const char *name, size_t *len)
+{
+    const char *root = getenv("ENCORE_SOURCE_DIR");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/%s", root ? root : ".", name);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *text = malloc((size_t)n + 1);
+    if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
+        text[n] = '\0';
+        *len = (size_t)n;
+    } else {
+        free(text);
+        text = NULL;
+    }
+    fclose(f);
+    return text;
+}
+
+static int
+setup(void **state)
+{
+    struct fixture *fx = calloc(1, sizeof(*fx));
+    if (fx == NULL)
+        return -1;
+    snprintf(fx->dir, sizeof(fx->dir), "/tmp/encore-test-store-XXXXXX");
+    if (mkdtemp(fx->dir) == NULL)
+        return -1;
+    snprintf(fx->path, sizeof(fx->path), "%s/encore.db", fx->dir);
+    fx->catalogue =
+        read_source("tests/cases/catalogue.json", &fx->catalogue_len);
+    if (fx->catalogue == NULL)
+        return -1;
+    if (store_open(fx->path, &fx->store, NULL) != ENC_OK)
+        return -1;
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct fixture *fx = *state;
+    char path[128];
+    store_close(fx->store);
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof(path), "%s%s", fx->path, suffixes[i]);
+        unlink(path);
+    }
+    rmdir(fx->dir);
+    free(fx->catalogue);
+    free(fx);
+    return 0;
+}
+
+/* One integer from SQL run on a connection of the test's own. */
+static int64_t
+sql_int(const struct fixture *fx, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+/* Runs SQL on a connection of the test's own; returns SQLite's code. */
+static int
+sql_exec(const struct fixture *fx, const char *sql)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+static uint64_t
+generation(struct fixture *fx)
+{
+    uint64_t gen = 0;
+    assert_int_equal(store_generation(fx->store, &gen, NULL), ENC_OK);
+    return gen;
+}
+
+static char *export(struct fixture *fx)
+{
+    char *doc = NULL;
+    size_t len = 0;
+    struct enc_error err = {0};
+    assert_int_equal(store_export(fx->store, &doc, &len, &err), ENC_OK);
+    assert_int_equal(strlen(doc), len);
+    return doc;
+}
+
+static enum enc_code
+import(struct fixture *fx, const char *doc, bool replace, struct enc_error *err)
+{
+    return store_import(fx->store, doc, strlen(doc), replace, NOW, NULL, err);
+}
+
+static void
+import_catalogue(struct fixture *fx)
+{
+    struct enc_error err = {0};
+    assert_int_equal(store_import(fx->store, fx->catalogue, fx->catalogue_len,
+                                  false, NOW, NULL, &err),
+                     ENC_OK);
+}
+
+/* A fresh file gets the whole schema (migration 1) in WAL mode, no
+ * catalogue, generation 0; opening it again migrates nothing. */
+static void
+test_store_migrates_a_fresh_file(void **state)
+{
+    struct fixture *fx = *state;
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 1);
+    assert_int_equal(
+        sql_int(fx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                    " AND name IN ('meta', 'institution', 'channels',"
+                    " 'seat_categories', 'audiences', 'activities', 'themes',"
+                    " 'products', 'performances', 'pools', 'profiles',"
+                    " 'lines')"),
+        12);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM pragma_journal_mode"
+                                 " WHERE journal_mode = 'wal'"),
+                     1);
+    assert_int_equal(generation(fx), 0);
+
+    struct enc_catalogue *cat = NULL;
+    assert_int_equal(store_load(fx->store, &cat, NULL), ENC_OK);
+    assert_null(cat);
+    struct enc_error err = {0};
+    char *doc = NULL;
+    size_t len = 0;
+    assert_int_equal(store_export(fx->store, &doc, &len, &err), ENC_NOT_FOUND);
+    assert_string_equal(err.message, STORE_EMPTY_MESSAGE);
+
+    struct store *again = NULL;
+    assert_int_equal(store_open(fx->path, &again, NULL), ENC_OK);
+    store_close(again);
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 1);
+    assert_int_equal(generation(fx), 0);
+}
+
+/* A database written by a newer encore is refused, not misread. */
+static void
+test_store_refuses_a_newer_schema(void **state)
+{
+    struct fixture *fx = *state;
+    assert_int_equal(sql_exec(fx, "PRAGMA user_version = 99"), SQLITE_OK);
+    struct store *s = NULL;
+    struct enc_error err = {0};
+    assert_int_equal(store_open(fx->path, &s, &err), ENC_INTERNAL);
+    assert_null(s);
+    assert_non_null(strstr(err.message, "newer"));
+}
+
+/* SPEC 5, 9: an unknown code in a draft refuses the whole document and
+ * changes nothing. */
+static void
+test_store_import_unknown_code_in_draft_changes_nothing(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    char *before = export(fx);
+    struct enc_error err = {0};
+    assert_int_equal(
+        import(fx,
+               "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":"
+               "\"D\",\"status\":\"draft\",\"channels\":[\"APP\"],\"lines\":"
+               "[{\"id\":\"X\",\"type\":\"cart\",\"base\":\"EXPO\","
+               "\"targets\":[{\"product\":\"NOPE\"}]}]}]}",
+               false, &err),
+        ENC_UNKNOWN_CODE);
+    assert_string_equal(err.field, "profiles[0].lines[0].targets[0].product");
+    char *after = export(fx);
+    assert_string_equal(before, after);
+    assert_int_equal(generation(fx), 1);
+    free(after);
+    free(before);
+}
+
+/* SPEC 6: an active profile with an error refuses the import, named by
+ * its index in the document given (3 in the merged catalogue). */
+static void
+test_store_import_active_profile_with_error_is_refused(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    char *before = export(fx);
+    struct enc_error err = {0};
+    assert_int_equal(
+        import(fx,
+               "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":"
+               "\"NEW\",\"status\":\"active\",\"channels\":[\"APP\"],"
+               "\"lines\":[{\"id\":\"A\",\"type\":\"cart\",\"base\":\"EXPO\","
+               "\"targets\":[{\"product\":\"EXPO\"}]}]}]}",
+               false, &err),
+        ENC_INVALID_FIELD);
+    assert_string_equal(err.field, "profiles[0]");
+    assert_non_null(strstr(err.message, "line A: "));
+    char *after = export(fx);
+    assert_string_equal(before, after);
+    free(after);
+    free(before);
+}
+
+/* A save that fails half-way (here a trigger stands for a failing disk)
+ * is rolled back whole: rows, generation, everything. */
+static void
+test_store_failed_save_rolls_back(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    char *before = export(fx);
+    assert_int_equal(sql_exec(fx, "CREATE TRIGGER boom BEFORE INSERT ON lines"
+                                  " WHEN NEW.code = 'BOOM' BEGIN"
+                                  " SELECT RAISE(ABORT, 'disk full'); END"),
+                     SQLITE_OK);
+    struct enc_error err = {0};
+    assert_int_equal(
+        import(fx,
+               "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":"
+               "\"D\",\"status\":\"draft\",\"channels\":[\"APP\"],\"lines\":"
+               "[{\"id\":\"BOOM\",\"type\":\"cart\",\"base\":\"EXPO\","
+               "\"targets\":[{\"product\":\"GUIDE\"}]}]}]}",
+               false, &err),
+        ENC_INTERNAL);
+    assert_non_null(strstr(err.message, "disk full"));
+    char *after = export(fx);
+    assert_string_equal(before, after);
+    assert_int_equal(generation(fx), 1);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM products"), 26);
+    free(after);
+    free(before);
+}
+
+/* Every committed write bumps the generation, seen from any connection;
+ * a refused one does not. */
+static void
+test_store_generation_bumps_on_every_write(void **state)
+{
+    struct fixture *fx = *state;
+    struct store *other = NULL;
+    uint64_t seen = 0;
+    assert_int_equal(store_open(fx->path, &other, NULL), ENC_OK);
+
+    import_catalogue(fx);
+    assert_int_equal(generation(fx), 1);
+    import_catalogue(fx);
+    assert_int_equal(generation(fx), 2);
+    assert_int_equal(store_generation(other, &seen, NULL), ENC_OK);
+    assert_int_equal(seen, 2);
+
+    struct enc_error err = {0};
+    assert_int_not_equal(import(fx, "{", false, &err), ENC_OK);
+    assert_int_equal(generation(fx), 2);
+    store_close(other);
+}
+
+/* Performances, pools and lines go with their parent (ON DELETE CASCADE
+ * needs foreign keys on): a --replace leaves only the new rows. */
+static void
+test_store_foreign_keys_cascade_on_replace(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM performances"), 20);
+
+    size_t len = 0;
+    char *example = read_source("tests/data/spec-example.json", &len);
+    assert_non_null(example);
+    struct enc_error err = {0};
+    assert_int_equal(import(fx, example, true, &err), ENC_OK);
+    free(example);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM products"), 5);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM performances"), 4);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM pools"), 4);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM lines"), 3);
+
+    /* The schema itself refuses a row without its parent. */
+    assert_int_equal(sql_exec(fx, "PRAGMA foreign_keys = ON;"
+                                  " INSERT INTO performances"
+                                  " (product_id, position, code, body)"
+                                  " VALUES (999999, 0, 'X', '{}')"),
+                     SQLITE_CONSTRAINT);
+}
+
+/* SPEC 9: a partial document replaces what it names and keeps the rest;
+ * what is left of a pool is a row of its own (R7). */
+static void
+test_store_merge_keeps_the_rest(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    struct enc_error err = {0};
+    assert_int_equal(
+        import(fx,
+               "{\"format\":\"encore-catalogue/1\",\"products\":[{\"code\":"
+               "\"PARKING\",\"kind\":\"service\",\"name\":\"Parking\","
+               "\"prices\":[{\"amount\":800}],\"performances\":[{\"code\":"
+               "\"PARKING-0612\",\"start\":\"2027-06-12T08:00:00+02:00\","
+               "\"capacity\":{\"*\":39}}]}]}",
+               false, &err),
+        ENC_OK);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM products"), 26);
+    assert_int_equal(sql_int(fx, "SELECT count(*) FROM performances"), 19);
+    assert_int_equal(sql_int(fx, "SELECT \"left\" FROM pools JOIN performances"
+                                 " ON performances.id = performance_id"
+                                 " WHERE performances.code = 'PARKING-0612'"),
+                     39);
+
+    struct enc_catalogue *cat = NULL;
+    assert_int_equal(store_load(fx->store, &cat, NULL), ENC_OK);
+    int32_t p = catalogue_lookup(cat, CODE_PRODUCT, "PARKING", 7);
+    assert_int_equal(p, 1); /* kept in its place */
+    assert_int_equal(cat->products[p].n_performances, 1);
+    assert_int_equal(cat->n_profiles, 3);
+    catalogue_free(cat);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_store_migrates_a_fresh_file, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_store_refuses_a_newer_schema,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_import_unknown_code_in_draft_changes_nothing, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_import_active_profile_with_error_is_refused, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(test_store_failed_save_rolls_back,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_generation_bumps_on_every_write, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_foreign_keys_cascade_on_replace, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_merge_keeps_the_rest, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
