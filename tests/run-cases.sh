@@ -152,6 +152,7 @@ run_http() {
 
 # Starts `encore serve` on a port the system chooses; sets base_url.
 start_server() {
+    : >"$tmp/server.log"
     "$encore" --db "$tmp/db" serve --listen 127.0.0.1:0 \
         2>"$tmp/server.log" &
     server_pid=$!

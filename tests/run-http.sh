@@ -53,6 +53,7 @@ wait_generation() {
     echo "$health"
 }
 
+: >"$tmp/server.log"
 "$encore" --db "$tmp/db" serve --listen 127.0.0.1:0 2>"$tmp/server.log" &
 server_pid=$!
 tries=0

@@ -15,10 +15,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http.h"
 #include "log.h"
+
+/* How long a stop waits for the connections still open. */
+#define SERVER_DRAIN_MS 5000
 
 /* MHD's own messages, as log lines of component mhd. */
 static void
@@ -65,7 +69,9 @@ server_start(struct server *srv, const struct server_config *cfg,
     enum enc_code result = server_resolve(cfg, &res, err);
     if (result != ENC_OK)
         return result;
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    /* ITC lets server_drain() stop the listening while serving on. */
+    unsigned flags =
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (res->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     /* The logger comes first, so MHD's own messages during start-up
@@ -96,6 +102,28 @@ server_announce(const struct server *srv, const struct server_config *cfg)
             cfg->host, v6 ? "]" : "", port);
 }
 
+/*
+ * Stops accepting connections, then waits (at most SERVER_DRAIN_MS) for
+ * the open ones to finish, so the requests in flight get their answer
+ * before MHD_stop_daemon() closes what is left.
+ */
+static void
+server_drain(struct server *srv)
+{
+    MHD_socket listen = MHD_quiesce_daemon(srv->daemon);
+    for (unsigned waited = 0; waited < SERVER_DRAIN_MS; waited += 10) {
+        const union MHD_DaemonInfo *info = MHD_get_daemon_info(
+            srv->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (info == NULL || info->num_connections == 0)
+            break;
+        struct timespec tick = {0, 10 * 1000000L};
+        nanosleep(&tick, NULL);
+    }
+    MHD_stop_daemon(srv->daemon);
+    if (listen != MHD_INVALID_SOCKET)
+        close(listen);
+}
+
 enum enc_code
 server_run(const struct server_config *cfg, struct enc_error *err)
 {
@@ -124,7 +152,7 @@ server_run(const struct server_config *cfg, struct enc_error *err)
     sigwait(&stop, &sig);
     log_line(LOG_INFO, "server", "event=stop signal=%s",
              sig == SIGINT ? "SIGINT" : "SIGTERM");
-    MHD_stop_daemon(srv.daemon);
+    server_drain(&srv);
     snapshots_stop(&srv.snapshots);
     return ENC_OK;
 }
