@@ -2,7 +2,8 @@
 # The live server beyond single requests: a database with no catalogue
 # yet, snapshots swapped in while serving after imports by another
 # process (DESIGN.md "Snapshots"), requests in flight during the swaps,
-# HEAD, a port already taken, and a clean stop on SIGINT.
+# HEAD, a port already taken, and a clean stop on SIGINT that lets the
+# request in flight finish.
 #
 # Usage: sh tests/run-http.sh build/encore
 set -u
@@ -139,10 +140,23 @@ check port-taken-exit "$?" 2
 check port-taken-message \
     "$(grep -c "^encore: cannot listen on 127.0.0.1:$port" "$tmp/second.log")" 1
 
-# SIGINT stops the server cleanly.
+# SIGINT stops the server cleanly, after the request in flight (a slow
+# upload of 2 s) got its answer.
+{
+    head -c 200000 /dev/zero | tr '\0' ' '
+    cat "$example/request.json"
+} >"$tmp/slow.json"
+curl -s -o "$tmp/slow.out" -w '%{http_code}' --limit-rate 100K \
+    -H 'Content-Type: application/json' -H 'Expect:' \
+    --data-binary "@$tmp/slow.json" "$base_url/api/v1/proposals" \
+    >"$tmp/slow.code" &
+slow_pid=$!
+sleep 0.5
 kill -INT "$server_pid"
+wait "$slow_pid"
 wait "$server_pid"
 check sigint-exit "$?" 0
+check sigint-drains "$(cat "$tmp/slow.code")" 200
 server_pid=""
 check sigint-sanitizers "$(grep -c Sanitizer "$tmp/server.log")" 0
 
