@@ -291,7 +291,10 @@ sqlite_open(const char *path, struct store **out, struct enc_error *err)
     q->base.ops = &store_sqlite;
 
     enum enc_code result = ENC_OK;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* One thread at a time uses a connection (the CLI, the server's
+     * watcher), so SQLite's own mutexes are not needed. */
+    int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &q->db, flags, NULL) != SQLITE_OK) {
         result = enc_error_set(err, ENC_INTERNAL, NULL,
                                "database: cannot open %s: %s", path,
@@ -645,7 +648,6 @@ typedef enum enc_code (*row_writer)(sqlite3 *db, sqlite3_stmt *st, void *ctx,
  * at all when there is no row. write, when not NULL, writes each row
  * instead of the plain append, to splice that row's children.
  */
-
 static enum enc_code
 append_rows(sqlite3 *db, sqlite3_stmt *st, const char *key, bool comma,
             row_writer write, void *ctx, struct doc *d, struct enc_error *err)
@@ -680,7 +682,7 @@ append_rows(sqlite3 *db, sqlite3_stmt *st, const char *key, bool comma,
     return result;
 }
 
-/* The statements that read a product's children. */
+/* The statements that read the children of a row (load). */
 struct load_statements {
     sqlite3_stmt *performances;
     sqlite3_stmt *pools;
@@ -744,7 +746,7 @@ write_parent(sqlite3 *db, sqlite3_stmt *st, void *ctx, struct doc *d,
     struct child_query *cq = ctx;
     const char *body = (const char *)sqlite3_column_text(st, 1);
     size_t len = (size_t)sqlite3_column_bytes(st, 1);
-    if (body == NULL || len < 2) {
+    if (body == NULL || len < 2 || body[len - 1] != '}') {
         d->failed = true;
         return ENC_OK;
     }
@@ -873,10 +875,10 @@ load_document(sqlite3 *db, struct doc *d, bool *found, struct enc_error *err)
 
 /*
  * Reads every row in one read transaction (WAL: a consistent view that
- * never waits for a writer), then decodes the assembled document.
+ * never waits for a writer) and glues them into one document.
  */
 static enum enc_code
-sqlite_load(struct store *s, struct enc_catalogue **out, struct enc_error *err)
+sqlite_document(struct store *s, char **out, size_t *len, struct enc_error *err)
 {
     sqlite3 *db = sqlite_of(s)->db;
     struct doc d;
@@ -889,24 +891,26 @@ sqlite_load(struct store *s, struct enc_catalogue **out, struct enc_error *err)
         return result;
     result = load_document(db, &d, &found, err);
     result = db_finish(db, result, err);
-    if (result != ENC_OK || !found)
-        goto out;
-    if (doc_failed(&d)) {
-        result = enc_error_set(err, ENC_INTERNAL, NULL,
-                               "database: out of memory or a damaged row");
-        goto out;
+    if (result == ENC_OK && found) {
+        *out = doc_take(&d, len);
+        if (*out == NULL)
+            result = enc_error_set(err, ENC_INTERNAL, NULL,
+                                   "database: out of memory or a damaged row");
     }
-
-    struct enc_error cause = {0};
-    result = codec_catalogue_decode(d.text, d.len, NULL, 0, out, &cause);
-    if (result != ENC_OK)
-        result = enc_error_set(
-            err, ENC_INTERNAL, NULL,
-            "database: the stored catalogue does not decode: %.200s: %.250s",
-            cause.field, cause.message);
-
-out:
     doc_cleanup(&d);
+    return result;
+}
+
+static enum enc_code
+sqlite_load(struct store *s, struct enc_catalogue **out, struct enc_error *err)
+{
+    char *doc = NULL;
+    size_t len = 0;
+    *out = NULL;
+    enum enc_code result = sqlite_document(s, &doc, &len, err);
+    if (result == ENC_OK && doc != NULL)
+        result = store_decode_stored(doc, len, out, err);
+    free(doc);
     return result;
 }
 
@@ -915,6 +919,7 @@ const struct store_ops store_sqlite = {
     .open = sqlite_open,
     .close = sqlite_close,
     .load = sqlite_load,
+    .document = sqlite_document,
     .save = sqlite_save,
     .generation = sqlite_generation,
 };

@@ -44,6 +44,19 @@ store_generation(struct store *s, uint64_t *out, struct enc_error *err)
     return s->ops->generation(s, out, err);
 }
 
+enum enc_code
+store_decode_stored(const char *doc, size_t len, struct enc_catalogue **out,
+                    struct enc_error *err)
+{
+    struct enc_error cause = {0};
+    if (codec_catalogue_decode(doc, len, NULL, 0, out, &cause) == ENC_OK)
+        return ENC_OK;
+    return enc_error_set(
+        err, ENC_INTERNAL, NULL,
+        "database: the stored catalogue does not decode: %.200s: %.250s",
+        cause.field, cause.message);
+}
+
 /* Encodes cat as a document; ENC_INTERNAL when out of memory. */
 static enum enc_code
 store_encode(const struct enc_catalogue *cat, char **doc, size_t *len,
@@ -79,23 +92,28 @@ store_export(struct store *s, char **doc, size_t *len, struct enc_error *err)
  * profiles, in its order. Runs only when an import is refused.
  */
 static int32_t
-import_document_index(const struct enc_catalogue *stored, const char *doc,
+import_document_index(const char *stored, size_t stored_len, const char *doc,
                       size_t len, const char *code)
 {
-    struct enc_catalogue view = *stored;
-    view.n_profiles = 0;
-    size_t base_len = 0;
-    char *base = codec_catalogue_encode(&view, &base_len);
-    if (base == NULL)
-        return -1;
-
+    struct enc_catalogue *cat = NULL;
     struct enc_catalogue *given = NULL;
+    char *base = NULL;
+    size_t base_len = 0;
     int32_t index = -1;
-    if (codec_catalogue_decode(doc, len, base, base_len, &given, NULL) ==
+    if (codec_catalogue_decode(stored, stored_len, NULL, 0, &cat, NULL) !=
         ENC_OK)
+        goto out;
+    struct enc_catalogue view = *cat;
+    view.n_profiles = 0;
+    base = codec_catalogue_encode(&view, &base_len);
+    if (base != NULL && codec_catalogue_decode(doc, len, base, base_len, &given,
+                                               NULL) == ENC_OK)
         index = catalogue_lookup(given, CODE_PROFILE, code, strlen(code));
+
+out:
     catalogue_free(given);
     free(base);
+    catalogue_free(cat);
     return index;
 }
 
@@ -104,13 +122,13 @@ import_document_index(const struct enc_catalogue *stored, const char *doc,
  * ENC_INVALID_FIELD naming "profiles[i]", i being the profile's index in
  * the document given when it names the profile, else in the merged
  * catalogue, with the profile's first error message (after the line's
- * id when the error is a line's).
+ * id when the error is a line's). stored is the document merged into, or
+ * NULL.
  */
 static enum enc_code
-import_refuse_errors(const struct enc_catalogue *merged,
-                     const struct enc_catalogue *stored, const char *doc,
-                     size_t len, const struct enc_findings *f,
-                     struct enc_error *err)
+import_refuse_errors(const struct enc_catalogue *merged, const char *stored,
+                     size_t stored_len, const char *doc, size_t len,
+                     const struct enc_findings *f, struct enc_error *err)
 {
     for (uint32_t i = 0; i < f->n; i++) {
         const struct enc_finding *x = &f->items[i];
@@ -119,7 +137,8 @@ import_refuse_errors(const struct enc_catalogue *merged,
             continue;
         int32_t index = (int32_t)x->profile;
         if (stored != NULL) {
-            int32_t given = import_document_index(stored, doc, len, prof->code);
+            int32_t given =
+                import_document_index(stored, stored_len, doc, len, prof->code);
             if (given >= 0)
                 index = given;
         }
@@ -134,46 +153,33 @@ import_refuse_errors(const struct enc_catalogue *merged,
     return ENC_OK;
 }
 
-/* Decodes doc merged into the stored catalogue (when there is one and
- * replace is off), leaving that stored catalogue in *stored. */
-static enum enc_code
-import_decode(struct store *s, const char *doc, size_t len, bool replace,
-              struct enc_catalogue **stored, struct enc_catalogue **merged,
-              struct enc_error *err)
-{
-    char *base = NULL;
-    size_t base_len = 0;
-    enum enc_code result = ENC_OK;
-    if (!replace) {
-        result = store_load(s, stored, err);
-        if (result == ENC_OK && *stored != NULL)
-            result = store_encode(*stored, &base, &base_len, err);
-    }
-    if (result == ENC_OK)
-        result = codec_catalogue_decode(doc, len, base, base_len, merged, err);
-    free(base);
-    return result;
-}
-
 enum enc_code
 store_import(struct store *s, const char *doc, size_t len, bool replace,
              struct enc_time now, struct enc_findings *findings,
              struct enc_error *err)
 {
-    struct enc_catalogue *stored = NULL;
+    char *stored = NULL;
+    size_t stored_len = 0;
     struct enc_catalogue *merged = NULL;
     struct enc_findings f;
     findings_init(&f);
 
-    enum enc_code result =
-        import_decode(s, doc, len, replace, &stored, &merged, err);
+    /* The stored rows, as one document, are what doc is merged into. */
+    enum enc_code result = ENC_OK;
+    if (!replace)
+        result = s->ops->document(s, &stored, &stored_len, err);
+    if (result == ENC_OK)
+        result =
+            codec_catalogue_decode(doc, len, stored, stored_len, &merged, err);
     if (result != ENC_OK)
         goto out;
+
     if (!check_all(merged, now, &f)) {
         result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
         goto out;
     }
-    result = import_refuse_errors(merged, stored, doc, len, &f, err);
+    result =
+        import_refuse_errors(merged, stored, stored_len, doc, len, &f, err);
     if (result == ENC_OK)
         result = s->ops->save(s, merged, err);
     if (result == ENC_OK && findings != NULL) {
@@ -185,6 +191,6 @@ store_import(struct store *s, const char *doc, size_t len, bool replace,
 out:
     findings_cleanup(&f);
     catalogue_free(merged);
-    catalogue_free(stored);
+    free(stored);
     return result;
 }

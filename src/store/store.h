@@ -27,6 +27,12 @@ struct store_ops {
      * ENC_OK is returned) when the database holds none yet. */
     enum enc_code (*load)(struct store *s, struct enc_catalogue **out,
                           struct enc_error *err);
+    /* The stored catalogue as one compact encore-catalogue/1 document, as
+     * the rows hold it (malloc'ed, the caller frees): what an import
+     * merges into. *doc is NULL (and ENC_OK is returned) when the
+     * database holds none yet. */
+    enum enc_code (*document)(struct store *s, char **doc, size_t *len,
+                              struct enc_error *err);
     /* Replaces the stored state by cat, in one transaction. */
     enum enc_code (*save)(struct store *s, const struct enc_catalogue *cat,
                           struct enc_error *err);

@@ -13,4 +13,13 @@ struct store {
     const struct store_ops *ops;
 };
 
+/*
+ * Decodes a document a backend assembled from its rows (a load). A
+ * failure here means the stored data is damaged, so it is reported as
+ * ENC_INTERNAL with the codec's field and message.
+ */
+enum enc_code store_decode_stored(const char *doc, size_t len,
+                                  struct enc_catalogue **out,
+                                  struct enc_error *err);
+
 #endif
