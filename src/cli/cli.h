@@ -16,8 +16,6 @@
 #include "../core/error.h"
 #include "../store/store.h"
 
-#define ENCORE_VERSION "0.1.0" /* CMakeLists.txt's project version */
-
 enum cli_exit {
     CLI_OK = 0,
     CLI_FINDINGS = 1,

@@ -7,18 +7,17 @@
 #include <string.h>
 
 #include "cli.h"
+#include "encore.h" /* ENCORE_VERSION */
 
 static const struct command commands[] = {
     {"import", cmd_import, "[--replace] FILE|-",
-     "import an encore-catalogue/1 document, all or nothing"},
-    {"export", cmd_export, "",
-     "write the catalogue and profiles as encore-catalogue/1"},
-    {"propose", cmd_propose, "",
-     "read a proposal request on stdin, write the answer"},
+     "import a catalogue document, all or nothing"},
+    {"export", cmd_export, "", "write the catalogue as encore-catalogue/1"},
+    {"propose", cmd_propose, "", "answer the proposal request on stdin"},
     {"check", cmd_check, "[--now TIME]",
      "check every profile; exit 1 on an error"},
     {"serve", cmd_serve, "[--listen HOST:PORT]",
-     "serve the HTTP API (default 127.0.0.1:8080)"},
+     "serve the HTTP API (127.0.0.1:8080)"},
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
@@ -31,7 +30,7 @@ print_help(FILE *out)
         char left[48];
         snprintf(left, sizeof(left), "%s %s", commands[i].name,
                  commands[i].usage);
-        fprintf(out, "  %-30s %s\n", left, commands[i].help);
+        fprintf(out, "  %-28s %s\n", left, commands[i].help);
     }
     fputs("\noptions:\n"
           "  --db PATH      the database (default $ENCORE_DB, else "
