@@ -662,13 +662,14 @@ append_rows(sqlite3 *db, sqlite3_stmt *st, const char *key, bool comma,
             result = db_fail(db, sqlite3_sql(st), err);
             break;
         }
-        if (n++ == 0) {
+        if (n == 0) {
             doc_append_str(d, comma ? "," : "");
             doc_append_json_string(d, key);
             doc_append_str(d, ":[");
         } else {
             doc_append_str(d, ",");
         }
+        n++;
         if (write == NULL)
             append_column(d, st, 0);
         else
