@@ -3,6 +3,10 @@
  *
  * Each chunk starts with its header; the rest is handed out in aligned
  * slices. A request larger than the default chunk gets a chunk of its own.
+ *
+ * TODO(arena): arena.h promises a caller-given first chunk, so a request
+ * can be served without the heap; arena.h has no call for it yet. Adding
+ * one (arena_init_buffer) is an additive change to the shared header.
  */
 #include "arena.h"
 

@@ -4,10 +4,11 @@
  * The walk follows R14: placements in enum order; within one, the
  * profile's lines in order; within a line, the base groups of R4 in cart
  * order; within a group, the line's targets in order. Each target goes
- * through the rules in turn (R5 on sale, R10 already there, R11 once, R8
- * quantity, R6/R7 performances and pools, R9 offers, R12 upsell) and is
- * kept only if every rule lets it through. Nothing here allocates but the
- * answer's arrays and a scratch list of groups, all from the caller's
+ * through the rules in turn (R10 never its own base, R5 on sale, R6 date
+ * mode, R10 already there, R11 once, R8 quantity, R12 upsell row, R6/R7
+ * performances and pools, R9 offers) and is kept only if every rule lets
+ * it through. Everything allocated (the answer's arrays, and scratch: the
+ * groups, the products held, the lines selected) comes from the caller's
  * arena.
  */
 #include "propose.h"
@@ -374,12 +375,22 @@ product_is_dated(const struct enc_product *pr)
     return pr->n_performances > 0;
 }
 
+/* SPEC 3: a dated target of a cart or conditional line follows the base
+ * when the base group has a performance; else the buyer chooses. */
+static enum enc_date_mode
+default_date_mode(enum enc_line_type type, bool dated_group)
+{
+    if ((type == LINE_CART || type == LINE_CONDITIONAL) && dated_group)
+        return DATE_SAME_AS_BASE;
+    return DATE_CHOICE;
+}
+
 /*
- * R6 and SPEC 3: whether the target offers only the group's day. Returns
- * false in *ok when the target cannot be proposed for this group (a dated
- * same_as_base target of an undated group). Upsell targets follow the
- * focus's date, and R12 leaves the date to the buyer when the focus has
- * no performance.
+ * R6 and SPEC 3: sets pl->same_day, whether the target offers only the
+ * group's local day. Returns false when the target cannot be proposed for
+ * this group (a dated same_as_base target of an undated group). Upsell
+ * targets follow the focus's date, and R12 leaves the date to the buyer
+ * when the focus has no performance.
  */
 static bool
 plan_date(struct plan *pl)
@@ -395,11 +406,7 @@ plan_date(struct plan *pl)
         return true;
     }
     if (mode == DATE_DEFAULT)
-        mode = (pl->line->type == LINE_CART ||
-                pl->line->type == LINE_CONDITIONAL) &&
-                       dated_group
-                   ? DATE_SAME_AS_BASE
-                   : DATE_CHOICE;
+        mode = default_date_mode(pl->line->type, dated_group);
     if (mode == DATE_SAME_AS_BASE && !dated_group)
         return false;
     pl->same_day = mode == DATE_SAME_AS_BASE;
@@ -456,6 +463,7 @@ plan_quantity(struct plan *pl)
 
 /* ---- R7 pools, R9 allowed rows, R12 the upsell's row ---- */
 
+/* R7 (rules.h): the pool a row of seat category sc draws on at pf. */
 int64_t
 rules_pool_left(const struct enc_performance *pf, int32_t sc)
 {
@@ -470,6 +478,7 @@ rules_pool_left(const struct enc_performance *pf, int32_t sc)
     return shared;
 }
 
+/* R9 (rules.h): the target's seat category and audience filters. */
 bool
 rules_price_allowed(const struct enc_target *t, const struct enc_price *row)
 {
