@@ -15,7 +15,6 @@
 #include "rules.h"
 
 #include <assert.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* R14: what each placement shows when the profile sets no limit. */
@@ -160,13 +159,40 @@ placement_limit(const struct enc_profile *profile, enum enc_placement pl)
 
 /* ---- R4: base groups ---- */
 
-/* Orders product indexes for qsort() and bsearch(). */
-static int
-product_compare(const void *a, const void *b)
+/* Moves a[i] down the max-heap of the n first entries of a. */
+static void
+heap_sift(int32_t *a, uint32_t n, uint32_t i)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    for (;;) {
+        uint32_t big = i, l = 2 * i + 1, r = 2 * i + 2;
+        int32_t t;
+        if (l < n && a[l] > a[big])
+            big = l;
+        if (r < n && a[r] > a[big])
+            big = r;
+        if (big == i)
+            return;
+        t = a[i];
+        a[i] = a[big];
+        a[big] = t;
+        i = big;
+    }
+}
 
-    return (x > y) - (x < y);
+/* Sorts n product indexes in place, ascending. A heap sort: no memory
+ * beyond the array (DESIGN: no heap allocation on the request path,
+ * which qsort() may do). */
+static void
+products_sort(int32_t *a, uint32_t n)
+{
+    for (uint32_t i = n / 2; i-- > 0;)
+        heap_sift(a, n, i);
+    for (uint32_t end = n; end-- > 1;) {
+        int32_t t = a[0];
+        a[0] = a[end];
+        a[end] = t;
+        heap_sift(a, end, 0);
+    }
 }
 
 /*
@@ -198,16 +224,26 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
         for (uint32_t k = 0; k < pr->n_contents; k++)
             h->products[h->n++] = pr->contents[k];
     }
-    qsort(h->products, h->n, sizeof(*h->products), product_compare);
+    products_sort(h->products, h->n);
     return true;
 }
 
-/* True when product p is among those held. */
+/* True when product p is among those held (a binary search). */
 static bool
 held_has(const struct held *h, int32_t p)
 {
-    return h->n > 0 && bsearch(&p, h->products, h->n, sizeof(*h->products),
-                               product_compare) != NULL;
+    uint32_t lo = 0, hi = h->n;
+
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (h->products[mid] == p)
+            return true;
+        if (h->products[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
 }
 
 /* R4: an item counts as an item of product p when it is p, or a package
