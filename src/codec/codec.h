@@ -93,6 +93,15 @@ enum enc_code codec_propose(const struct enc_catalogue *cat, const char *body,
                             size_t len, struct enc_time clock_now, char **out,
                             size_t *out_len);
 
+/* codec_propose() reading what is left from the live counters avail
+ * (core/avail.h, built for cat; NULL: the catalogue's own values). */
+struct enc_avail;
+enum enc_code codec_propose_avail(const struct enc_catalogue *cat,
+                                  const struct enc_avail *avail,
+                                  const char *body, size_t len,
+                                  struct enc_time clock_now, char **out,
+                                  size_t *out_len);
+
 /*
  * For the store, which keeps one row per record: the compact JSON body of
  * one record, as codec_catalogue_encode() writes it, less its children. A

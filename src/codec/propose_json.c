@@ -32,10 +32,12 @@ with_newline(char *text, size_t *len)
 
 /* Decodes, proposes and writes the answer; *err on failure. */
 static enum enc_code
-propose_answer(const struct enc_catalogue *cat, const char *body, size_t len,
-               struct enc_time clock_now, struct arena *arena, char **out,
-               size_t *out_len, struct enc_error *err)
+propose_answer(const struct enc_catalogue *cat, const struct enc_avail *avail,
+               const char *body, size_t len, struct enc_time clock_now,
+               struct arena *arena, char **out, size_t *out_len,
+               struct enc_error *err)
 {
+    struct enc_propose_opts opts = {.avail = avail};
     struct enc_request req;
     struct enc_answer ans;
     bool has_now;
@@ -49,7 +51,7 @@ propose_answer(const struct enc_catalogue *cat, const char *body, size_t len,
         return rc;
     if (!has_now)
         req.now = clock_now;
-    rc = enc_propose(cat, &req, arena, &ans, err);
+    rc = enc_propose_with(cat, &req, &opts, arena, &ans, err);
     if (rc != ENC_OK)
         return rc;
     *out = codec_answer_encode(cat, &ans, out_len);
@@ -62,6 +64,14 @@ enum enc_code
 codec_propose(const struct enc_catalogue *cat, const char *body, size_t len,
               struct enc_time clock_now, char **out, size_t *out_len)
 {
+    return codec_propose_avail(cat, NULL, body, len, clock_now, out, out_len);
+}
+
+enum enc_code
+codec_propose_avail(const struct enc_catalogue *cat,
+                    const struct enc_avail *avail, const char *body, size_t len,
+                    struct enc_time clock_now, char **out, size_t *out_len)
+{
     struct enc_error err = {0};
     struct arena arena;
     enum enc_code rc;
@@ -69,7 +79,8 @@ codec_propose(const struct enc_catalogue *cat, const char *body, size_t len,
     *out = NULL;
     *out_len = 0;
     arena_init(&arena, PROPOSE_ARENA_MAX);
-    rc = propose_answer(cat, body, len, clock_now, &arena, out, out_len, &err);
+    rc = propose_answer(cat, avail, body, len, clock_now, &arena, out, out_len,
+                        &err);
     arena_cleanup(&arena);
     if (rc != ENC_OK)
         *out = codec_error_encode(&err, out_len);

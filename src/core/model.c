@@ -321,6 +321,34 @@ index_channels(struct enc_catalogue *cat)
     return true;
 }
 
+/* ---- Pool ids of avail.h ---- */
+
+/* Performance pools first, in catalogue order, then one per undated
+ * product with a stock. False when the ids pass the 31-bit range. */
+static bool
+index_pools(struct enc_catalogue *cat)
+{
+    uint64_t id = 0;
+
+    for (uint32_t i = 0; i < cat->n_performances; i++) {
+        cat->performances[i].pool_first = (uint32_t)id;
+        id += cat->performances[i].n_pools;
+        if (id > INT32_MAX)
+            return false;
+    }
+    for (uint32_t p = 0; p < cat->n_products; p++) {
+        struct enc_product *pr = &cat->products[p];
+        pr->stock_pool = ENC_NONE;
+        if (pr->has_stock && pr->n_performances == 0) {
+            if (id >= INT32_MAX)
+                return false;
+            pr->stock_pool = (int32_t)id++;
+        }
+    }
+    cat->n_pools = (uint32_t)id;
+    return true;
+}
+
 bool
 catalogue_index(struct enc_catalogue *cat)
 {
@@ -328,7 +356,7 @@ catalogue_index(struct enc_catalogue *cat)
         if (!codemap_build(cat, (enum enc_code_kind)k))
             return false;
     return index_performances(cat) && index_packages(cat) &&
-           index_channels(cat);
+           index_channels(cat) && index_pools(cat);
 }
 
 bool

@@ -160,7 +160,8 @@ struct enc_performance {
     struct enc_window sale;
     uint32_t n_pools;
     struct enc_pool *pools;
-    int64_t local_day; /* derived: time_local_day(start) */
+    int64_t local_day;   /* derived: time_local_day(start) */
+    uint32_t pool_first; /* derived: avail id of pools[0] (avail.h) */
 };
 
 /* seat_category and audience are -1 when the row does not name them. */
@@ -208,6 +209,7 @@ struct enc_product {
     uint32_t *perf_by_start; /* n_performances catalogue indexes, by start */
     uint32_t n_contents;     /* packages: every product inside, transitively */
     int32_t *contents;
+    int32_t stock_pool; /* avail id of its stock, -1: none (avail.h) */
 };
 
 /*
@@ -309,6 +311,7 @@ struct enc_catalogue {
     /* Derived by catalogue_index(). */
     struct enc_codemap codes[CODE_KIND_COUNT];
     int32_t *channel_profile; /* per channel: its active profile or -1 */
+    uint32_t n_pools;         /* pools with an avail id (avail.h) */
 };
 
 /* Allocates an empty catalogue with its arena; NULL when out of memory. */
@@ -319,11 +322,11 @@ void catalogue_free(struct enc_catalogue *cat);
 
 /*
  * Builds the derived fields once every record is in place: code maps,
- * performances by start, local dates, package contents (transitive), and
- * the active profile of each channel. Returns false when out of memory or
- * when a package contains itself (the codec checks that first, with the
- * field's path). When two active profiles name one channel the first wins
- * here; check.c reports it as an error.
+ * performances by start, local dates, package contents (transitive), the
+ * active profile of each channel and the pool ids of avail.h. Returns false
+ * when out of memory or when a package contains itself (the codec checks that
+ * first, with the field's path). When two active profiles name one channel the
+ * first wins here; check.c reports it as an error.
  */
 bool catalogue_index(struct enc_catalogue *cat);
 

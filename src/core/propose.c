@@ -12,6 +12,7 @@
  * arena.
  */
 #include "propose.h"
+#include "avail.h"
 #include "rules.h"
 
 #include <assert.h>
@@ -51,6 +52,7 @@ struct held {
 /* What one request walk carries from step to step. */
 struct walk {
     const struct enc_catalogue *cat;
+    const struct enc_avail *avail; /* NULL: the catalogue's own values */
     const struct enc_request *req;
     const struct enc_profile *profile;
     struct arena *arena;
@@ -500,18 +502,53 @@ plan_quantity(struct plan *pl)
 /* ---- R7 pools, R9 allowed rows, R12 the upsell's row ---- */
 
 /* R7 (rules.h): the pool a row of seat category sc draws on at pf. */
-int64_t
-rules_pool_left(const struct enc_performance *pf, int32_t sc)
+int32_t
+rules_pool_index(const struct enc_performance *pf, int32_t sc)
 {
-    int64_t shared = -1;
+    int32_t shared = ENC_NONE;
 
     for (uint32_t i = 0; i < pf->n_pools; i++) {
         if (sc >= 0 && pf->pools[i].seat_category == sc)
-            return pf->pools[i].left;
+            return (int32_t)i;
         if (pf->pools[i].seat_category == ENC_NONE)
-            shared = pf->pools[i].left;
+            shared = (int32_t)i;
     }
     return shared;
+}
+
+/* R7 (rules.h): what is left there, as the catalogue says. */
+int64_t
+rules_pool_left(const struct enc_performance *pf, int32_t sc)
+{
+    int32_t k = rules_pool_index(pf, sc);
+
+    return k < 0 ? -1 : pf->pools[k].left;
+}
+
+/* R7: what is left in the pool a row of seat category sc draws on at pf,
+ * read from the live counters when the walk has them; -1: no pool. */
+static int64_t
+pool_left(const struct walk *w, const struct enc_performance *pf, int32_t sc)
+{
+    int32_t k = rules_pool_index(pf, sc);
+
+    if (k < 0)
+        return -1;
+    if (w->avail != NULL)
+        return avail_left(w->avail, pf->pool_first + (uint32_t)k);
+    return pf->pools[k].left;
+}
+
+/* R7: the stock left of an undated product, -1 when unlimited; from the
+ * live counters when the walk has them. */
+static int64_t
+stock_left(const struct walk *w, const struct enc_product *pr)
+{
+    if (!pr->has_stock)
+        return -1;
+    if (w->avail != NULL && pr->stock_pool >= 0)
+        return avail_left(w->avail, (uint32_t)pr->stock_pool);
+    return pr->stock;
 }
 
 /* R9 (rules.h): the target's seat category and audience filters. */
@@ -620,7 +657,8 @@ performance_open(const struct plan *pl, const struct enc_performance *pf,
 /* R7: the largest pool left at pf among the rows the plan may offer, or
  * -1 when none of them has a pool there. */
 static int64_t
-performance_available(const struct plan *pl, const struct enc_performance *pf)
+performance_available(const struct walk *w, const struct plan *pl,
+                      const struct enc_performance *pf)
 {
     int64_t best = -1;
 
@@ -628,7 +666,7 @@ performance_available(const struct plan *pl, const struct enc_performance *pf)
         int64_t left;
         if (!plan_row_allowed(pl, i))
             continue;
-        left = rules_pool_left(pf, pl->product->prices[i].seat_category);
+        left = pool_left(w, pf, pl->product->prices[i].seat_category);
         if (left > best)
             best = left;
     }
@@ -686,7 +724,7 @@ performances_list(const struct walk *w, const struct plan *pl,
             break;
         if (!performance_open(pl, pf, w->req->now))
             continue;
-        avail = performance_available(pl, pf);
+        avail = performance_available(w, pl, pf);
         if (avail < (int64_t)pl->need)
             continue;
         p->performances[p->n_performances].performance = i;
@@ -712,13 +750,14 @@ row_available(const struct walk *w, const struct plan *pl,
     int64_t best = -1;
 
     if (!product_is_dated(pr)) {
-        *has = !pr->has_stock || pr->stock >= (int64_t)pl->need;
-        return pr->has_stock ? pr->stock : -1;
+        int64_t stock = stock_left(w, pr);
+        *has = stock < 0 || stock >= (int64_t)pl->need;
+        return stock;
     }
     for (uint32_t k = 0; k < p->n_performances; k++) {
         const struct enc_performance *pf =
             &w->cat->performances[p->performances[k].performance];
-        int64_t left = rules_pool_left(pf, sc);
+        int64_t left = pool_left(w, pf, sc);
         if (left > best)
             best = left;
     }
@@ -855,7 +894,7 @@ target_evaluate(struct walk *w, uint32_t li, struct plan *pl,
         if (p->n_performances == 0)
             return ENC_OK;
     } else {
-        largest = pl->product->has_stock ? pl->product->stock : -1;
+        largest = stock_left(w, pl->product);
     }
     if (!offers_build(w, pl, p))
         return ENC_INTERNAL;
@@ -976,7 +1015,20 @@ enum enc_code
 enc_propose(const struct enc_catalogue *cat, const struct enc_request *req,
             struct arena *arena, struct enc_answer *out, struct enc_error *err)
 {
+    return enc_propose_with(cat, req, NULL, arena, out, err);
+}
+
+enum enc_code
+enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
+                 const struct enc_propose_opts *opts, struct arena *arena,
+                 struct enc_answer *out, struct enc_error *err)
+{
     struct walk w = {.cat = cat, .req = req, .arena = arena, .out = out};
+
+    if (opts != NULL) {
+        w.avail = opts->avail;
+        assert(w.avail == NULL || w.avail->n_pools == cat->n_pools);
+    }
 
     assert(req->n_cart <= ENC_MAX_CART);
     memset(out, 0, sizeof(*out));

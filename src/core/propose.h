@@ -79,6 +79,20 @@ struct enc_answer {
     struct enc_proposal *proposals; /* grouped and ordered as R14 says */
 };
 
+struct enc_avail;
+struct enc_trace;
+
+/* What enc_propose_with() takes beside the request; every field may be
+ * NULL. */
+struct enc_propose_opts {
+    /* Live counters of what is left (avail.h), built for this very
+     * catalogue; NULL: the catalogue's own pool and stock values. */
+    const struct enc_avail *avail;
+    /* Reserved for the preview trace (why each line and target was
+     * proposed or stopped); NULL: no trace, no cost. */
+    struct enc_trace *trace;
+};
+
 /*
  * Evaluates req against cat and fills *out; arrays come from arena and
  * live as long as it. Returns ENC_OK, or ENC_INTERNAL when the arena is
@@ -88,5 +102,13 @@ struct enc_answer {
 enum enc_code enc_propose(const struct enc_catalogue *cat,
                           const struct enc_request *req, struct arena *arena,
                           struct enc_answer *out, struct enc_error *err);
+
+/* enc_propose() with options (opts NULL: none): every read of what is
+ * left (R7, R8, R9, R12) goes through opts->avail when it is given. */
+enum enc_code enc_propose_with(const struct enc_catalogue *cat,
+                               const struct enc_request *req,
+                               const struct enc_propose_opts *opts,
+                               struct arena *arena, struct enc_answer *out,
+                               struct enc_error *err);
 
 #endif

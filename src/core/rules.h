@@ -14,6 +14,9 @@
  */
 int64_t rules_pool_left(const struct enc_performance *pf, int32_t sc);
 
+/* R7: the index in pf->pools of that pool, or -1 (see above). */
+int32_t rules_pool_index(const struct enc_performance *pf, int32_t sc);
+
 /* R9: a price row passes a target's seat category and audience filters
  * (each only if given; a row without one passes that filter). */
 bool rules_price_allowed(const struct enc_target *t,

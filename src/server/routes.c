@@ -18,7 +18,7 @@ handle_proposals(struct request *r, struct MHD_Connection *c)
     char *out = NULL;
     size_t len = 0;
     enum enc_code code =
-        answer_proposal(snap->cat, r->body ? r->body : "", r->len, &out, &len);
+        snapshot_propose(snap, r->body ? r->body : "", r->len, &out, &len);
     snapshot_release(ss, snap);
     return http_respond(r, c, http_status(code), out, len, NULL);
 }

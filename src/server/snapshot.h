@@ -13,8 +13,10 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "../core/avail.h"
 #include "../core/error.h"
 #include "../core/model.h"
 
@@ -23,6 +25,7 @@
 
 struct snapshot {
     struct enc_catalogue *cat; /* NULL: no catalogue imported yet */
+    struct enc_avail *avail;   /* live counters of cat; NULL with cat */
     uint64_t generation;
     unsigned refs; /* the holder's one, plus one per request; lock held */
 };
@@ -38,6 +41,13 @@ struct snapshots {
     pthread_cond_t wake;
     bool stop;
     uint64_t failed; /* generation whose load failed, logged once */
+
+    /* Serialises builds (the watcher, snapshots_refresh() callers). */
+    pthread_mutex_t build_lock;
+    /* The write side of live availability: held by availability writers
+     * (snapshots_avail_begin/end) and by a swap while it carries their
+     * writes forward. Never taken on the request path. */
+    pthread_mutex_t avail_lock;
 };
 
 /*
@@ -54,5 +64,38 @@ void snapshots_stop(struct snapshots *ss);
 /* The current snapshot, held until snapshot_release(). */
 const struct snapshot *snapshot_acquire(struct snapshots *ss);
 void snapshot_release(struct snapshots *ss, const struct snapshot *snap);
+
+/*
+ * Loads the store's catalogue now when its generation moved since the
+ * current snapshot, and swaps it in before returning, so the next request
+ * sees a write just committed. Safe from any thread (builds are
+ * serialised). ENC_OK when nothing had to change.
+ */
+enum enc_code snapshots_refresh(struct snapshots *ss, struct enc_error *err);
+
+/*
+ * Answers a proposal request against snap, reading what is left from its
+ * live counters: answer_proposal() (answer.h) with availability. *out is
+ * malloc'ed (the caller frees); returns the answer's code.
+ */
+enum enc_code snapshot_propose(const struct snapshot *snap, const char *body,
+                               size_t len, char **out, size_t *out_len);
+
+/*
+ * The write side of live availability (orders, availability pushes).
+ * Protocol, so that counters follow commit order and no write is lost
+ * across a snapshot swap:
+ *   BEGIN IMMEDIATE; write the pools in the database;
+ *   snap = snapshots_avail_begin(ss);
+ *   for each pool written: id = avail_pool_id(snap->cat, perf, sc) or
+ *       avail_stock_id(snap->cat, product);
+ *       if (snap->avail && id >= 0) avail_set(snap->avail, id, value the
+ *       database now holds);
+ *   COMMIT (or ROLLBACK);
+ *   snapshots_avail_end(ss, snap);
+ * Such writes must not move the store's generation (no rebuild per sale).
+ */
+struct snapshot *snapshots_avail_begin(struct snapshots *ss);
+void snapshots_avail_end(struct snapshots *ss, struct snapshot *snap);
 
 #endif
