@@ -3,7 +3,7 @@
 
 usage: gen-catalogue.py OUT.json [--products N] [--performances N]
                         [--lines N] [--profiles N] [--seed S]
-                        [--carts DIR]
+                        [--carts DIR] [--edit DIR]
 
 Deterministic for a given seed. The shape follows a big venue group: most
 products are events with dated performances priced per seat category and
@@ -11,7 +11,13 @@ audience; around them dated services (parking, dinner per day), undated
 merchandise with stock, and packages of an event and a T-shirt. Lines are
 spread over the profiles, one internet channel each, and use the five kinds.
 With --carts, writes proposal requests with 1, 5 and 20 items to
-DIR/cart-{1,5,20}.json (one JSON request per line).
+DIR/cart-{1,5,20}.json (one JSON request per line): half the items are the
+base of one of the profile's lines (cross-sells are set on the events that
+sell), the others any event. With --edit, writes DIR/edit-a.json and
+DIR/edit-b.json, the first profile as generated and with its first line's
+merchandise target changed (import either to switch), and
+DIR/edit-poll.json, a request whose answer shows which one is served,
+with the two target codes (the live-edit test of bench/run.sh).
 """
 import argparse
 import json
@@ -36,8 +42,10 @@ def build(args):
     n_merch = max(10, args.products // 100)
     n_packages = max(10, args.products // 20)
     n_events = args.products - 2 - n_merch - n_packages
-    perf_per_event = max(1, (args.performances - 2 * n_services_days
-                             - n_packages) // n_events)
+    event_perfs = max(n_events,
+                      args.performances - 2 * n_services_days - n_packages)
+    perf_per_event = event_perfs // n_events
+    perf_extra = event_perfs % n_events  # the first events get one more
 
     doc = {
         "format": "encore-catalogue/1",
@@ -64,7 +72,7 @@ def build(args):
         code = "EV%05d" % e
         perfs = []
         first = rnd.randrange(days)
-        for k in range(perf_per_event):
+        for k in range(perf_per_event + (1 if e < perf_extra else 0)):
             day = (first + k * 3) % days
             at = start + timedelta(days=day, hours=20)
             perfs.append({"code": "%s-P%03d" % (code, k), "start": iso(at),
@@ -153,24 +161,62 @@ def build(args):
     return doc, n_events, perf_per_event
 
 
+def cart_item(rnd, doc, bases, n_events, perf_per_event):
+    """One cart item: half the time the base of a line of the profile."""
+    if bases and rnd.random() < 0.5:
+        e = int(rnd.choice(bases)[2:])
+    else:
+        e = rnd.randrange(n_events)
+    k = rnd.randrange(perf_per_event)
+    return {"product": "EV%05d" % e,
+            "performance": "EV%05d-P%03d" % (e, k),
+            "seat_category": rnd.choice(SEATS),
+            "audience": rnd.choice(AUDIENCES),
+            "quantity": rnd.randrange(1, 4)}
+
+
 def write_carts(directory, rnd, doc, n_events, perf_per_event, profiles):
     os.makedirs(directory, exist_ok=True)
+    bases = [[line["base"] for line in p["lines"]
+              if line["type"] in ("cart", "conditional", "favorite")]
+             for p in doc["profiles"]]
     for size in (1, 5, 20):
         with open(os.path.join(directory, "cart-%d.json" % size), "w") as f:
             for _ in range(1000):
-                cart = []
-                for _ in range(size):
-                    e = rnd.randrange(n_events)
-                    k = rnd.randrange(perf_per_event)
-                    cart.append({"product": "EV%05d" % e,
-                                 "performance": "EV%05d-P%03d" % (e, k),
-                                 "seat_category": rnd.choice(SEATS),
-                                 "audience": rnd.choice(AUDIENCES),
-                                 "quantity": rnd.randrange(1, 4)})
-                req = {"channel": "WEB%02d" % rnd.randrange(profiles),
+                pr = rnd.randrange(profiles)
+                cart = [cart_item(rnd, doc, bases[pr], n_events,
+                                  perf_per_event) for _ in range(size)]
+                req = {"channel": "WEB%02d" % pr,
                        "stage": "cart", "now": "2027-01-01T10:00:00+01:00",
                        "cart": cart}
                 f.write(json.dumps(req, separators=(",", ":")) + "\n")
+
+
+def write_edit(directory, doc, n_merch):
+    """The first profile as generated (a) and with the merchandise target
+    of its first cart line changed (b), and a request showing which."""
+    os.makedirs(directory, exist_ok=True)
+    profile = doc["profiles"][0]
+    line = next(l for l in profile["lines"] if l["type"] == "cart")
+    old = line["targets"][1]["product"]
+    new = "MERCH%04d" % ((int(old[5:]) + 1) % n_merch)
+    for name, code in (("edit-a.json", old), ("edit-b.json", new)):
+        changed = json.loads(json.dumps(profile))
+        for l in changed["lines"]:
+            if l["id"] == line["id"]:
+                l["targets"][1]["product"] = code
+        with open(os.path.join(directory, name), "w") as f:
+            json.dump({"format": "encore-catalogue/1",
+                       "profiles": [changed]}, f, separators=(",", ":"))
+    poll = {"channel": profile["channels"][0], "stage": "cart",
+            "now": "2027-01-01T10:00:00+01:00",
+            "cart": [{"product": line["base"],
+                      "performance": line["base"] + "-P000",
+                      "seat_category": "CAT1", "audience": "ADULT",
+                      "quantity": 1}]}
+    with open(os.path.join(directory, "edit-poll.json"), "w") as f:
+        json.dump({"request": poll, "line": line["id"], "a": old, "b": new},
+                  f, separators=(",", ":"))
 
 
 def main():
@@ -182,6 +228,7 @@ def main():
     ap.add_argument("--profiles", type=int, default=50)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--carts")
+    ap.add_argument("--edit")
     args = ap.parse_args()
     doc, n_events, ppe = build(args)
     with open(args.out, "w") as f:
@@ -189,6 +236,8 @@ def main():
     if args.carts:
         write_carts(args.carts, random.Random(args.seed + 1), doc, n_events,
                     ppe, args.profiles)
+    if args.edit:
+        write_edit(args.edit, doc, max(10, args.products // 100))
 
 
 if __name__ == "__main__":
