@@ -15,6 +15,7 @@
 #include "../core/error.h"
 #include "../core/model.h"
 #include "../core/propose.h"
+#include "../core/trace.h"
 
 /* Caps (STYLE 12); a request or document past one is refused. */
 #define CODEC_MAX_BODY (1u << 20)       /* proposal request, bytes */
@@ -70,6 +71,22 @@ enum enc_code codec_request_decode(const struct enc_catalogue *cat,
  */
 char *codec_answer_encode(const struct enc_catalogue *cat,
                           const struct enc_answer *ans, size_t *len);
+
+/*
+ * The preview's trace (core/trace.h) of a request against cat, as a JSON
+ * array, one object per entry in its order:
+ *   {"line":"L2","type":"cart","base":{"product":"JAZZ-1",
+ *    "performance":"JAZZ-1-0612"},"target":0,"product":"PARKING",
+ *    "outcome":"stopped","rule":"R7","reason":"sold_out",
+ *    "message":"sold out"}
+ * "performance" is there when the entry concerns a dated base group,
+ * "target" and "product" when it concerns one target (else the line or
+ * the group as a whole), "rule" when stopped; a proposed target has
+ * "outcome":"proposed" and "reason":"proposed". Malloc'ed (the caller
+ * frees), NULL when out of memory.
+ */
+char *codec_trace_encode(const struct enc_catalogue *cat,
+                         const struct enc_trace *trace, size_t *len);
 
 /* {"error":{"code":...,"message":...,"field":...}} ("field" left out when
  * empty); malloc'ed, NULL when out of memory. */

@@ -14,6 +14,7 @@
 #include "propose.h"
 #include "avail.h"
 #include "rules.h"
+#include "trace.h"
 
 #include <assert.h>
 #include <string.h>
@@ -53,6 +54,7 @@ struct held {
 struct walk {
     const struct enc_catalogue *cat;
     const struct enc_avail *avail; /* NULL: the catalogue's own values */
+    struct enc_trace *trace;       /* NULL: no trace (trace.h) */
     const struct enc_request *req;
     const struct enc_profile *profile;
     struct arena *arena;
@@ -353,22 +355,25 @@ group_applies(const struct enc_line *line, const struct group *g)
 /* ---- R5, R10, R11: whether a target may be proposed at all ---- */
 
 /* R5: the target exists, is not archived, is sold on this channel and its
- * sale window contains now. */
-static bool
+ * sale window contains now. Returns TRACE_PROPOSED when it is on sale,
+ * else why not. */
+static enum enc_trace_reason
 target_on_sale(const struct walk *w, int32_t p)
 {
     const struct enc_product *pr;
 
     if (p < 0 || (uint32_t)p >= w->cat->n_products)
-        return false;
+        return TRACE_R5_NOT_ON_SALE;
     pr = &w->cat->products[p];
     if (pr->archived)
-        return false;
+        return TRACE_R5_ARCHIVED;
     if (pr->n_channels > 0 &&
         !list_has(pr->channels, pr->n_channels, w->req->channel))
-        return false;
-    return !pr->has_sale ||
-           window_contains(&pr->sale.from, &pr->sale.to, w->req->now);
+        return TRACE_R5_NOT_ON_CHANNEL;
+    if (pr->has_sale &&
+        !window_contains(&pr->sale.from, &pr->sale.to, w->req->now))
+        return TRACE_R5_NOT_ON_SALE;
+    return TRACE_PROPOSED;
 }
 
 /* The local day of an item's performance, or ANY_DAY when it has none. */
@@ -612,7 +617,7 @@ plan_row_allowed(const struct plan *pl, uint32_t i)
  * such a row it is not proposed. Sets the row and the price difference
  * (package row less the focus product's row, when both are known).
  */
-static bool
+static enum enc_trace_reason
 plan_upsell(const struct walk *w, struct plan *pl, struct enc_proposal *p)
 {
     const struct enc_item *focus = &w->req->focus;
@@ -621,13 +626,13 @@ plan_upsell(const struct walk *w, struct plan *pl, struct enc_proposal *p)
 
     pl->upsell_row = ENC_NONE;
     if (pl->line->type != LINE_UPSELL)
-        return true;
+        return TRACE_PROPOSED;
     if (!product_contains(w->cat, pl->target->product, pl->line->base))
-        return false;
+        return TRACE_R12_NOT_A_PACKAGE;
     pl->upsell_row = price_row_for_focus(pl->product, focus->seat_category,
                                          focus->audience, pl->target);
     if (pl->upsell_row == ENC_NONE)
-        return false;
+        return TRACE_R12_NO_PRICE_ROW;
     fp = &w->cat->products[focus->product];
     row = price_row_for_focus(fp, focus->seat_category, focus->audience, NULL);
     if (row != ENC_NONE) {
@@ -635,7 +640,7 @@ plan_upsell(const struct walk *w, struct plan *pl, struct enc_proposal *p)
         p->price_difference =
             pl->product->prices[pl->upsell_row].amount - fp->prices[row].amount;
     }
-    return true;
+    return TRACE_PROPOSED;
 }
 
 /* ---- R6, R7: the performances offered ---- */
@@ -864,42 +869,127 @@ proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
     p->text = catalogue_text(w->cat, &pl->line->text, lang);
 }
 
+/* ---- Why a target was stopped, for a trace only ---- */
+
+/* True when the plan may offer one price row at least (R9, R12). */
+static bool
+plan_has_row(const struct plan *pl)
+{
+    for (uint32_t i = 0; i < pl->product->n_prices; i++)
+        if (plan_row_allowed(pl, i))
+            return true;
+    return false;
+}
+
 /*
- * Works out plan pl (its line, target and group set by the caller) and,
- * when every rule lets the target through, fills *p and sets *keep.
- * Returns ENC_INTERNAL when out of memory.
+ * Why a dated target lists no performance: no row to offer (R9), no open
+ * performance (R6, that day or at all), nothing left (R7) or less than
+ * the quantity (R8). Only a trace pays for this second look.
+ */
+static enum enc_trace_reason
+why_no_performance(const struct walk *w, const struct plan *pl)
+{
+    const struct enc_product *pr = pl->product;
+    bool open = false;
+    int64_t best = -1;
+
+    if (!plan_has_row(pl))
+        return TRACE_R9_NO_OFFER;
+    for (uint32_t k = 0; k < pr->n_performances; k++) {
+        const struct enc_performance *pf =
+            &w->cat->performances[pr->perf_by_start[k]];
+        int64_t left;
+        if (!performance_open(pl, pf, w->req->now))
+            continue;
+        open = true;
+        left = performance_available(w, pl, pf);
+        if (left > best)
+            best = left;
+    }
+    if (!open)
+        return pl->same_day ? TRACE_R6_NO_PERFORMANCE_DAY
+                            : TRACE_R6_NO_PERFORMANCE;
+    return best > 0 ? TRACE_R8_ABOVE_LEFT : TRACE_R7_SOLD_OUT;
+}
+
+/* Why a target has no offer: no row allowed (R9), or an undated stock
+ * empty (R7) or below the quantity (R8). */
+static enum enc_trace_reason
+why_no_offer(const struct walk *w, const struct plan *pl)
+{
+    int64_t stock;
+
+    if (!plan_has_row(pl) || product_is_dated(pl->product))
+        return TRACE_R9_NO_OFFER;
+    stock = stock_left(w, pl->product);
+    if (stock == 0)
+        return TRACE_R7_SOLD_OUT;
+    return stock > 0 && stock < (int64_t)pl->need ? TRACE_R8_ABOVE_LEFT
+                                                  : TRACE_R9_NO_OFFER;
+}
+
+/*
+ * R6, R7, R9: the performances (or the stock of an undated target) and
+ * the offers of a plan whose quantity and row are known. *why is
+ * TRACE_PROPOSED when something can be offered; *largest gets the largest
+ * pool offered (-1: unlimited). Returns ENC_INTERNAL when out of memory.
  */
 static enum enc_code
-target_evaluate(struct walk *w, uint32_t li, struct plan *pl,
-                struct enc_proposal *p, bool *keep)
+plan_offers(struct walk *w, const struct plan *pl, struct enc_proposal *p,
+            int64_t *largest, enum enc_trace_reason *why)
 {
-    int32_t product = pl->target->product;
-    int64_t largest;
-
-    *keep = false;
-    if (product == pl->line->base || !target_on_sale(w, product))
-        return ENC_OK; /* R10 (never its own target), R5 */
-    pl->product = &w->cat->products[product];
-    if (!plan_date(pl) || target_in_cart(w, pl, product))
-        return ENC_OK; /* R6, R10 */
-    if (placement_has(w, product, plan_day_key(pl)))
-        return ENC_OK; /* R11 */
-    proposal_start(w, pl, li, p);
-    if (!plan_quantity(pl) || !plan_upsell(w, pl, p))
-        return ENC_OK; /* R8, R12 */
-
-    /* R6, R7: the performances, or the stock of an undated target. */
     if (product_is_dated(pl->product)) {
-        largest = performances_list(w, pl, p);
-        if (p->n_performances == 0)
+        *largest = performances_list(w, pl, p);
+        if (p->n_performances == 0) {
+            *why =
+                w->trace ? why_no_performance(w, pl) : TRACE_R6_NO_PERFORMANCE;
             return ENC_OK;
+        }
     } else {
-        largest = stock_left(w, pl->product);
+        *largest = stock_left(w, pl->product);
     }
     if (!offers_build(w, pl, p))
         return ENC_INTERNAL;
     if (p->n_offers == 0)
-        return ENC_OK; /* R9 */
+        *why = w->trace ? why_no_offer(w, pl) : TRACE_R9_NO_OFFER;
+    return ENC_OK;
+}
+
+/*
+ * Works out plan pl (its line, target and group set by the caller) and,
+ * when every rule lets the target through, fills *p; *why gets
+ * TRACE_PROPOSED then, else the first rule that stopped it. Returns
+ * ENC_INTERNAL when out of memory.
+ */
+static enum enc_code
+target_evaluate(struct walk *w, uint32_t li, struct plan *pl,
+                struct enc_proposal *p, enum enc_trace_reason *why)
+{
+    int32_t product = pl->target->product;
+    int64_t largest = -1;
+    enum enc_code rc;
+
+    *why = product == pl->line->base ? TRACE_R10_OWN_BASE
+                                     : target_on_sale(w, product);
+    if (*why != TRACE_PROPOSED)
+        return ENC_OK; /* R10 (never its own target), R5 */
+    pl->product = &w->cat->products[product];
+    if (!plan_date(pl))
+        *why = TRACE_R6_BASE_UNDATED;
+    else if (target_in_cart(w, pl, product))
+        *why = TRACE_R10_IN_CART;
+    else if (placement_has(w, product, plan_day_key(pl)))
+        *why = TRACE_R11_DUPLICATE;
+    if (*why != TRACE_PROPOSED)
+        return ENC_OK;
+    proposal_start(w, pl, li, p);
+    *why = plan_quantity(pl) ? plan_upsell(w, pl, p)
+                             : TRACE_R8_ABOVE_MAX_PER_ORDER;
+    if (*why != TRACE_PROPOSED)
+        return ENC_OK; /* R8, R12 */
+    rc = plan_offers(w, pl, p, &largest, why);
+    if (rc != ENC_OK || *why != TRACE_PROPOSED)
+        return rc; /* R6, R7, R8, R9 */
 
     /* R7: a choice's maximum is capped by the largest pool offered. */
     p->quantity_mode = pl->mode;
@@ -908,22 +998,42 @@ target_evaluate(struct walk *w, uint32_t li, struct plan *pl,
     p->max = pl->max;
     if (pl->mode == QTY_CHOICE && largest >= 0 && largest < (int64_t)p->max)
         p->max = (uint32_t)largest;
-    *keep = true;
     return ENC_OK;
+}
+
+/* Notes in the trace that target t of line li (-1: the line or the
+ * group as a whole) for group g (NULL: none) ended for reason why. */
+static enum enc_code
+trace_note(struct walk *w, uint32_t li, int32_t t, const struct group *g,
+           enum enc_trace_reason why)
+{
+    const struct enc_line *line = &w->profile->lines[li];
+    struct enc_trace_entry e = {
+        .line = li,
+        .target = t,
+        .product = t >= 0 ? line->targets[t].product : ENC_NONE,
+        .has_group = g != NULL,
+        .base_performance = g != NULL ? g->performance : ENC_NONE,
+        .reason = why,
+    };
+
+    return trace_add(w->trace, w->arena, &e) ? ENC_OK : ENC_INTERNAL;
 }
 
 /* Proposes target t of line li for group g, appending it when kept. */
 static enum enc_code
-target_propose(struct walk *w, uint32_t li, const struct group *g,
-               const struct enc_target *t)
+target_propose(struct walk *w, uint32_t li, const struct group *g, uint32_t t)
 {
-    struct plan pl = {.line = &w->profile->lines[li], .target = t, .group = g};
+    const struct enc_line *line = &w->profile->lines[li];
+    struct plan pl = {.line = line, .target = &line->targets[t], .group = g};
     struct enc_proposal p;
+    enum enc_trace_reason why;
     enum enc_code rc;
-    bool keep;
 
-    rc = target_evaluate(w, li, &pl, &p, &keep);
-    if (rc != ENC_OK || !keep)
+    rc = target_evaluate(w, li, &pl, &p, &why);
+    if (rc == ENC_OK && w->trace != NULL)
+        rc = trace_note(w, li, (int32_t)t, g, why);
+    if (rc != ENC_OK || why != TRACE_PROPOSED)
         return rc;
     if (!proposals_reserve(w))
         return ENC_INTERNAL;
@@ -948,20 +1058,29 @@ line_propose(struct walk *w, uint32_t li, uint32_t limit)
 {
     const struct enc_line *line = &w->profile->lines[li];
     uint32_t n = group_collect(w, line);
+    enum enc_code rc = ENC_OK;
 
-    for (uint32_t g = 0; g < n; g++) {
-        if (!group_applies(line, &w->groups[g]))
+    for (uint32_t g = 0; g < n && rc == ENC_OK; g++) {
+        const struct group *grp = &w->groups[g];
+        if (!group_applies(line, grp)) {
+            if (w->trace != NULL)
+                rc = trace_note(w, li, ENC_NONE, grp,
+                                grp->matched == 0 ? TRACE_R4_NO_MATCH
+                                                  : TRACE_R4_MIN_QUANTITY);
             continue;
-        for (uint32_t t = 0; t < line->n_targets; t++) {
-            enum enc_code rc;
-            if (placement_count(w) >= limit)
+        }
+        for (uint32_t t = 0; t < line->n_targets && rc == ENC_OK; t++) {
+            if (placement_count(w) < limit)
+                rc = target_propose(w, li, grp, t);
+            else if (w->trace != NULL)
+                rc = trace_note(w, li, (int32_t)t, grp, TRACE_R14_OVER_LIMIT);
+            else
                 return ENC_OK;
-            rc = target_propose(w, li, &w->groups[g], &line->targets[t]);
-            if (rc != ENC_OK)
-                return rc;
         }
     }
-    return ENC_OK;
+    if (n == 0 && w->trace != NULL)
+        rc = trace_note(w, li, ENC_NONE, NULL, TRACE_R4_BASE_NOT_IN_CART);
+    return rc;
 }
 
 /*
@@ -1000,15 +1119,55 @@ placement_propose(struct walk *w, enum enc_placement pl)
         uint32_t li = w->lines[k];
         enum enc_code rc;
 
-        if (placement_count(w) >= limit)
-            break;
         if (line_placement(w->profile->lines[li].type) != pl)
             continue;
-        rc = line_propose(w, li, limit);
+        if (placement_count(w) < limit)
+            rc = line_propose(w, li, limit);
+        else if (w->trace != NULL)
+            rc = trace_note(w, li, ENC_NONE, NULL, TRACE_R14_OVER_LIMIT);
+        else
+            break;
         if (rc != ENC_OK)
             return rc;
     }
     return ENC_OK;
+}
+
+/* R3, R2, R4: why line li was not selected for this request. */
+static enum enc_trace_reason
+line_unselected_reason(const struct walk *w, uint32_t li)
+{
+    const struct enc_line *line = &w->profile->lines[li];
+
+    if (line_stage(line->type) != w->req->stage)
+        return TRACE_R3_OTHER_STAGE;
+    if (!line_is_valid(line, w->req->now))
+        return TRACE_R2_NOT_VALID;
+    return TRACE_R4_BASE_NOT_IN_CART;
+}
+
+/*
+ * For a trace: notes why each line that lines_select() left out was left
+ * out, then orders the whole trace by line (trace.h).
+ */
+static enum enc_code
+trace_finish(struct walk *w)
+{
+    uint32_t k = 0;
+
+    w->trace->profile = w->out->profile;
+    for (uint32_t li = 0; li < w->profile->n_lines; li++) {
+        enum enc_code rc;
+        if (k < w->n_lines && w->lines[k] == li) {
+            k++;
+            continue;
+        }
+        rc = trace_note(w, li, ENC_NONE, NULL, line_unselected_reason(w, li));
+        if (rc != ENC_OK)
+            return rc;
+    }
+    return trace_sort(w->trace, w->arena, w->profile->n_lines) ? ENC_OK
+                                                               : ENC_INTERNAL;
 }
 
 enum enc_code
@@ -1027,8 +1186,11 @@ enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
 
     if (opts != NULL) {
         w.avail = opts->avail;
+        w.trace = opts->trace;
         assert(w.avail == NULL || w.avail->n_pools == cat->n_pools);
     }
+    if (w.trace != NULL)
+        *w.trace = (struct enc_trace){.profile = ENC_NONE};
 
     assert(req->n_cart <= ENC_MAX_CART);
     memset(out, 0, sizeof(*out));
@@ -1052,5 +1214,7 @@ enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
         if (placement_propose(&w, (enum enc_placement)pl) != ENC_OK)
             return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     }
+    if (w.trace != NULL && trace_finish(&w) != ENC_OK)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     return ENC_OK;
 }

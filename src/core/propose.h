@@ -88,8 +88,8 @@ struct enc_propose_opts {
     /* Live counters of what is left (avail.h), built for this very
      * catalogue; NULL: the catalogue's own pool and stock values. */
     const struct enc_avail *avail;
-    /* Reserved for the preview trace (why each line and target was
-     * proposed or stopped); NULL: no trace, no cost. */
+    /* The preview's trace (trace.h): why each line and target was
+     * proposed or stopped, from the arena; NULL: no trace, no cost. */
     struct enc_trace *trace;
 };
 
