@@ -24,16 +24,10 @@
 
 #include "../codec/codec.h"
 #include "assemble.h"
-#include "store_private.h"
+#include "sqlite_private.h"
 
 /* How long a connection waits for another one's write lock. */
 #define SQLITE_BUSY_MS 5000
-
-struct sqlite_store {
-    struct store base; /* first, so store.c can reach the ops */
-    sqlite3 *db;
-    sqlite3_stmt *generation; /* prepared once: the server polls it */
-};
 
 /* Migration 1: the schema. A migration is never edited once released;
  * a change to the schema is a new entry of the table below. */
@@ -83,6 +77,34 @@ static const char MIGRATION_1[] =
     " body TEXT NOT NULL, UNIQUE (profile_id, code),"
     " UNIQUE (profile_id, position));";
 
+/*
+ * Migration 2: orders, their items, idempotency keys and the hashes of
+ * the API tokens. Orders name products, performances and pools by code,
+ * without foreign keys: an import replaces every catalogue row, and an
+ * order outlives them. An order item's pool is the pool it drew on (R7),
+ * NULL for an undated product; drawn says whether it took from a pool or
+ * a stock, so a cancel gives back exactly that.
+ */
+static const char MIGRATION_2[] =
+    "CREATE TABLE orders (id INTEGER PRIMARY KEY,"
+    " channel TEXT NOT NULL, currency TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('paid', 'cancelled')),"
+    " created INTEGER NOT NULL, cancelled INTEGER,"
+    " total INTEGER NOT NULL);"
+    "CREATE TABLE order_items ("
+    " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, product TEXT NOT NULL,"
+    " performance TEXT, seat_category TEXT, audience TEXT,"
+    " quantity INTEGER NOT NULL CHECK (quantity > 0),"
+    " unit_amount INTEGER NOT NULL, pool TEXT,"
+    " drawn INTEGER NOT NULL CHECK (drawn IN (0, 1)),"
+    " PRIMARY KEY (order_id, position));"
+    "CREATE TABLE idempotency (key TEXT PRIMARY KEY,"
+    " hash BLOB NOT NULL,"
+    " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+    " answer TEXT NOT NULL);"
+    "CREATE TABLE tokens (name TEXT PRIMARY KEY, hash BLOB NOT NULL);";
+
 struct migration {
     int version;
     const char *sql;
@@ -90,6 +112,7 @@ struct migration {
 
 static const struct migration migrations[] = {
     {1, MIGRATION_1},
+    {2, MIGRATION_2},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))
@@ -126,14 +149,14 @@ static const struct record_table record_tables[] = {
 
 #define RECORD_TABLE_COUNT (sizeof(record_tables) / sizeof(record_tables[0]))
 
-static struct sqlite_store *
+struct sqlite_store *
 sqlite_of(struct store *s)
 {
     return (struct sqlite_store *)s;
 }
 
 /* Fills err with what SQLite said about the last failure on db. */
-static enum enc_code
+enum enc_code
 db_fail(sqlite3 *db, const char *what, struct enc_error *err)
 {
     return enc_error_set(err, ENC_INTERNAL, NULL, "database: %s: %s", what,
@@ -141,7 +164,7 @@ db_fail(sqlite3 *db, const char *what, struct enc_error *err)
 }
 
 /* Runs constant SQL that takes no parameter (schema, transactions). */
-static enum enc_code
+enum enc_code
 db_exec(sqlite3 *db, const char *sql, struct enc_error *err)
 {
     if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -149,7 +172,7 @@ db_exec(sqlite3 *db, const char *sql, struct enc_error *err)
     return ENC_OK;
 }
 
-static enum enc_code
+enum enc_code
 db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
            struct enc_error *err)
 {
@@ -159,7 +182,7 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 }
 
 /* Runs a statement that returns no row, then resets it for reuse. */
-static enum enc_code
+enum enc_code
 db_step_done(sqlite3 *db, sqlite3_stmt *st, struct enc_error *err)
 {
     int rc = sqlite3_step(st);
@@ -172,7 +195,7 @@ db_step_done(sqlite3 *db, sqlite3_stmt *st, struct enc_error *err)
 
 /* Ends the transaction begun by the caller: COMMIT when result is ENC_OK,
  * else ROLLBACK. Returns the result, or the COMMIT's failure. */
-static enum enc_code
+enum enc_code
 db_finish(sqlite3 *db, enum enc_code result, struct enc_error *err)
 {
     if (result == ENC_OK) {
@@ -923,4 +946,11 @@ const struct store_ops store_sqlite = {
     .document = sqlite_document,
     .save = sqlite_save,
     .generation = sqlite_generation,
+    .idempotency_find = sqlite_idempotency_find,
+    .order_place = sqlite_order_place,
+    .order_get = sqlite_order_get,
+    .order_cancel = sqlite_order_cancel,
+    .availability_set = sqlite_availability_set,
+    .token_get = sqlite_token_get,
+    .token_set = sqlite_token_set,
 };

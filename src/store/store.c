@@ -194,3 +194,69 @@ out:
     free(stored);
     return result;
 }
+
+/* ---- orders, availability, tokens: straight to the backend ---- */
+
+enum enc_code
+store_idempotency_find(struct store *s, const char *key,
+                       const unsigned char *hash, size_t hash_len,
+                       char **answer, size_t *len, struct enc_error *err)
+{
+    return s->ops->idempotency_find(s, key, hash, hash_len, answer, len, err);
+}
+
+enum enc_code
+store_order_place(struct store *s, const char *key, const unsigned char *hash,
+                  size_t hash_len, struct store_order *o,
+                  const struct store_order_hooks *hooks, char **answer,
+                  size_t *len, bool *replay, struct enc_error *err)
+{
+    return s->ops->order_place(s, key, hash, hash_len, o, hooks, answer, len,
+                               replay, err);
+}
+
+enum enc_code
+store_order_get(struct store *s, int64_t id, struct store_order **out,
+                struct enc_error *err)
+{
+    return s->ops->order_get(s, id, out, err);
+}
+
+enum enc_code
+store_order_cancel(struct store *s, int64_t id, int64_t when,
+                   const struct store_order_hooks *hooks,
+                   struct store_order **out, struct enc_error *err)
+{
+    return s->ops->order_cancel(s, id, when, hooks, out, err);
+}
+
+void
+store_order_free(struct store_order *o)
+{
+    if (o == NULL)
+        return;
+    arena_cleanup(&o->arena);
+    free(o);
+}
+
+enum enc_code
+store_availability_set(struct store *s, const struct store_pool_set *sets,
+                       size_t n, const struct store_order_hooks *hooks,
+                       struct enc_error *err)
+{
+    return s->ops->availability_set(s, sets, n, hooks, err);
+}
+
+enum enc_code
+store_token_get(struct store *s, const char *name, unsigned char *hash,
+                size_t size, size_t *len, struct enc_error *err)
+{
+    return s->ops->token_get(s, name, hash, size, len, err);
+}
+
+enum enc_code
+store_token_set(struct store *s, const char *name, const unsigned char *hash,
+                size_t len, struct enc_error *err)
+{
+    return s->ops->token_set(s, name, hash, len, err);
+}

@@ -17,6 +17,9 @@
 #include "../core/model.h"
 
 struct store;
+struct store_order;
+struct store_order_hooks;
+struct store_pool_set;
 
 struct store_ops {
     const char *name;
@@ -39,6 +42,37 @@ struct store_ops {
     /* A number that changes with every committed write, from any process. */
     enum enc_code (*generation)(struct store *s, uint64_t *out,
                                 struct enc_error *err);
+
+    /* Orders, availability and tokens (store_order_place() and below).
+     * None of them moves the generation: what is left changes with every
+     * sale and is followed by live counters, not by a new snapshot. */
+    enum enc_code (*idempotency_find)(struct store *s, const char *key,
+                                      const unsigned char *hash,
+                                      size_t hash_len, char **answer,
+                                      size_t *len, struct enc_error *err);
+    enum enc_code (*order_place)(struct store *s, const char *key,
+                                 const unsigned char *hash, size_t hash_len,
+                                 struct store_order *o,
+                                 const struct store_order_hooks *hooks,
+                                 char **answer, size_t *len, bool *replay,
+                                 struct enc_error *err);
+    enum enc_code (*order_get)(struct store *s, int64_t id,
+                               struct store_order **out, struct enc_error *err);
+    enum enc_code (*order_cancel)(struct store *s, int64_t id, int64_t when,
+                                  const struct store_order_hooks *hooks,
+                                  struct store_order **out,
+                                  struct enc_error *err);
+    enum enc_code (*availability_set)(struct store *s,
+                                      const struct store_pool_set *sets,
+                                      size_t n,
+                                      const struct store_order_hooks *hooks,
+                                      struct enc_error *err);
+    enum enc_code (*token_get)(struct store *s, const char *name,
+                               unsigned char *hash, size_t size, size_t *len,
+                               struct enc_error *err);
+    enum enc_code (*token_set)(struct store *s, const char *name,
+                               const unsigned char *hash, size_t len,
+                               struct enc_error *err);
 };
 
 extern const struct store_ops store_sqlite;
@@ -73,5 +107,152 @@ enum enc_code store_load(struct store *s, struct enc_catalogue **out,
                          struct enc_error *err);
 enum enc_code store_generation(struct store *s, uint64_t *out,
                                struct enc_error *err);
+
+/* ---- orders (POST /api/v1/orders), availability, tokens ---- */
+
+/* An item of an order. Codes are borrowed from the caller when placing,
+ * owned by the order's arena when the store returns one. */
+struct store_order_item {
+    const char *product;
+    const char *performance;   /* NULL: an undated product */
+    const char *seat_category; /* NULL: not named */
+    const char *audience;      /* NULL: not named */
+    int64_t quantity;
+    int64_t unit_amount;
+    /* Set by the store: the pool drawn on (R7: the seat category's pool,
+     * else "*"; NULL for an undated product), and whether a pool or a
+     * stock was decremented (false: an unlimited product). */
+    const char *pool;
+    bool drawn;
+};
+
+#define STORE_ORDER_PAID "paid"
+#define STORE_ORDER_CANCELLED "cancelled"
+
+struct store_order {
+    struct arena arena; /* owns the strings and items of a returned order */
+    int64_t id;         /* set by the store */
+    const char *channel;
+    const char *currency;
+    const char *status; /* STORE_ORDER_PAID or STORE_ORDER_CANCELLED */
+    int64_t created;    /* UTC seconds */
+    int64_t cancelled;  /* UTC seconds; 0 while paid */
+    int64_t total;      /* set by the store: sum of quantity * unit_amount */
+    uint32_t n_items;
+    struct store_order_item *items;
+};
+
+/* One pool whose content a write changed, with what the database holds
+ * once the write is applied: a performance's pool, or a product's stock
+ * (performance and pool NULL). */
+struct store_pool_change {
+    const char *product; /* NULL for a performance's pool */
+    const char *performance;
+    const char *pool;
+    int64_t left;
+};
+
+/*
+ * What a write calls back, inside its transaction. pool_left: once per
+ * pool changed, before COMMIT, with the value the database then holds;
+ * when the COMMIT fails after that, once more per pool with the value it
+ * had before, so a follower (the live counters) ends where the database
+ * is. answer: the text to record under an order's idempotency key, once
+ * the order has its id (malloc'ed; NULL means out of memory and rolls
+ * back). Either may be NULL.
+ */
+struct store_order_hooks {
+    void (*pool_left)(void *ctx, const struct store_pool_change *c);
+    char *(*answer)(void *ctx, const struct store_order *o, size_t *len);
+    void *ctx;
+};
+
+/* The hash of an idempotent request is at most this many bytes. */
+#define STORE_HASH_MAX 64
+
+/*
+ * The answer recorded under an idempotency key. ENC_NOT_FOUND when the key
+ * was never used; ENC_OK with *answer (malloc'ed, the caller frees) when
+ * it was, with the same request hash; ENC_CONFLICT (field
+ * "Idempotency-Key") when it was, with another.
+ */
+enum enc_code store_idempotency_find(struct store *s, const char *key,
+                                     const unsigned char *hash, size_t hash_len,
+                                     char **answer, size_t *len,
+                                     struct enc_error *err);
+
+/*
+ * Places order o in one BEGIN IMMEDIATE transaction: each item takes its
+ * quantity from its pool (R7) only if enough is left, the order and its
+ * items are recorded, then hooks->answer's text under key with hash.
+ * o->id, o->total and each item's pool and drawn are set. *answer gets
+ * the recorded text (malloc'ed) and *replay is false; when key was
+ * already used with the same hash (a retry), nothing is sold, *answer is
+ * the text recorded then and *replay is true. Errors, nothing changed:
+ * ENC_CONFLICT naming "cart[i].quantity" ("only N left"),
+ * "cart[i].performance" (unknown to the database) or
+ * "cart[i].seat_category" (no pool for it), or "Idempotency-Key" (used
+ * with another hash).
+ */
+enum enc_code store_order_place(struct store *s, const char *key,
+                                const unsigned char *hash, size_t hash_len,
+                                struct store_order *o,
+                                const struct store_order_hooks *hooks,
+                                char **answer, size_t *len, bool *replay,
+                                struct enc_error *err);
+
+/* Order id as recorded (*out: store_order_free()); ENC_NOT_FOUND. */
+enum enc_code store_order_get(struct store *s, int64_t id,
+                              struct store_order **out, struct enc_error *err);
+
+/*
+ * Cancels order id at when (UTC seconds), in one transaction: what each
+ * item drew goes back to its pool, when that pool still exists, and the
+ * order is marked cancelled. ENC_NOT_FOUND; ENC_CONFLICT when it was
+ * cancelled already. *out gets the cancelled order.
+ */
+enum enc_code store_order_cancel(struct store *s, int64_t id, int64_t when,
+                                 const struct store_order_hooks *hooks,
+                                 struct store_order **out,
+                                 struct enc_error *err);
+
+void store_order_free(struct store_order *o);
+
+/*
+ * One value pushed by the ticketing system: what is left in a pool of a
+ * performance (performance and pool set), or in the stock of an undated
+ * product (product set). field names it in the request, for errors.
+ */
+struct store_pool_set {
+    const char *product;
+    const char *performance;
+    const char *pool;
+    int64_t left;
+    const char *field;
+};
+
+/*
+ * Sets each pool or stock in one transaction (SPEC 7: what is left, as
+ * the ticketing system knows it). Errors, nothing changed:
+ * ENC_UNKNOWN_CODE naming the set's field for a performance, a pool or a
+ * product the database does not hold; ENC_INVALID_FIELD for a product
+ * without a stock (unlimited, or dated).
+ */
+enum enc_code store_availability_set(struct store *s,
+                                     const struct store_pool_set *sets,
+                                     size_t n,
+                                     const struct store_order_hooks *hooks,
+                                     struct enc_error *err);
+
+/* The hash kept for token name ("admin", "shop") in hash (size bytes);
+ * *len is 0 when none is kept. */
+enum enc_code store_token_get(struct store *s, const char *name,
+                              unsigned char *hash, size_t size, size_t *len,
+                              struct enc_error *err);
+
+/* Keeps hash (len bytes) as token name's, replacing the one kept. */
+enum enc_code store_token_set(struct store *s, const char *name,
+                              const unsigned char *hash, size_t len,
+                              struct enc_error *err);
 
 #endif

@@ -152,20 +152,21 @@ import_catalogue(struct fixture *fx)
                      ENC_OK);
 }
 
-/* A fresh file gets the whole schema (migration 1) in WAL mode, no
- * catalogue, generation 0; opening it again migrates nothing. */
+/* A fresh file gets the whole schema (migrations 1 and 2) in WAL mode,
+ * no catalogue, generation 0; opening it again migrates nothing. */
 static void
 test_store_migrates_a_fresh_file(void **state)
 {
     struct fixture *fx = *state;
-    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 1);
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 2);
     assert_int_equal(
         sql_int(fx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                     " AND name IN ('meta', 'institution', 'channels',"
                     " 'seat_categories', 'audiences', 'activities', 'themes',"
                     " 'products', 'performances', 'pools', 'profiles',"
-                    " 'lines')"),
-        12);
+                    " 'lines', 'orders', 'order_items', 'idempotency',"
+                    " 'tokens')"),
+        16);
     assert_int_equal(sql_int(fx, "SELECT count(*) FROM pragma_journal_mode"
                                  " WHERE journal_mode = 'wal'"),
                      1);
@@ -183,7 +184,7 @@ test_store_migrates_a_fresh_file(void **state)
     struct store *again = NULL;
     assert_int_equal(store_open(fx->path, &again, NULL), ENC_OK);
     store_close(again);
-    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 1);
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 2);
     assert_int_equal(generation(fx), 0);
 }
 
