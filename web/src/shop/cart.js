@@ -57,6 +57,7 @@ export function CartPage({ ctx, cart, setCart, addToCart }) {
       return undefined;
     }
     let live = true;
+    setAnswer(null);
     fetchProposals('cart', cart, ctx.lang)
       .then((a) => {
         if (!live) return;
@@ -81,7 +82,7 @@ export function CartPage({ ctx, cart, setCart, addToCart }) {
   }
   return html`
     <div class="cart-layout">
-      <section class="cart-main">
+      <section class="cart-main" data-testid="cart-page" data-state=${answer || error ? 'ready' : 'loading'}>
         <h1>${ctx.t('Your cart')}</h1>
         <${CartItems} cart=${cart} ctx=${ctx} onRemove=${remove} />
         <div class="cart-actions">

@@ -108,6 +108,7 @@ export function ProductPage({ code, ctx, cart, addToCart }) {
   const [error, setError] = useState(null);
   const [sel, setSelState] = useState(product ? firstSelection(product) : null);
   const [upsells, setUpsells] = useState([]);
+  const [asked, setAsked] = useState(false);
 
   useEffect(() => {
     fetchProduct(code, ctx.lang)
@@ -131,9 +132,11 @@ export function ProductPage({ code, ctx, cart, addToCart }) {
     if (!product || !sel || !(sel.quantity >= 1)) return;
     const focus = chosenItem(product, sel);
     let live = true;
+    setAsked(false);
     fetchProposals('product', cart, ctx.lang, focus)
       .then((a) => live && setUpsells((a.proposals || []).filter((p) => p.placement === 'instead')))
-      .catch(() => live && setUpsells([]));
+      .catch(() => live && setUpsells([]))
+      .finally(() => live && setAsked(true));
     return () => {
       live = false;
     };
@@ -148,7 +151,8 @@ export function ProductPage({ code, ctx, cart, addToCart }) {
   const canAdd = item.amount !== undefined && sel.quantity >= 1 && (left === undefined || left >= sel.quantity);
 
   return html`
-    <section class="product-page" data-testid="product-page" data-code=${product.code}>
+    <section class="product-page" data-testid="product-page" data-code=${product.code}
+      data-state=${asked ? 'ready' : 'loading'}>
       <p><a href="#/">← ${ctx.t('Back to the programme')}</a></p>
       <h1>${product.name || product.code}</h1>
       ${product.description && html`<p class="description">${product.description}</p>`}

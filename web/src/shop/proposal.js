@@ -29,6 +29,15 @@ export function ProposalCard({ proposal, ctx, onAccept, acceptLabel, busy }) {
   const q = proposal.quantity || { mode: 'choice', min: 1, max: 10 };
   const offer = offers[offerIndex] || offers[0];
 
+  // A typed quantity is kept within what the proposal allows (R8).
+  const allowed = () => {
+    if (q.mode !== 'choice') return q.value;
+    const lo = q.min || 1;
+    const hi = q.max || lo;
+    const n = Math.round(Number(quantity));
+    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo;
+  };
+
   const accept = () => {
     const p = perfs.find((x) => x.code === perf);
     onAccept({
@@ -40,7 +49,7 @@ export function ProposalCard({ proposal, ctx, onAccept, acceptLabel, busy }) {
       seat_category: offer?.seat_category,
       audience: offer?.audience,
       amount: offer?.amount,
-      quantity: Number(quantity),
+      quantity: allowed(),
     });
   };
 

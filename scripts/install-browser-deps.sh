@@ -1,0 +1,42 @@
+#!/bin/sh
+# Installs what the browser tests and the web build need, only what is
+# missing, without asking: Debian's Chromium (and Node.js with npm), then
+# the npm packages of tests/browser/ and web/ from their lock files
+# (npm ci). make test calls it before tests/run-browser.sh.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+missing=""
+for p in chromium nodejs npm; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+        grep -q 'install ok installed'; then
+        missing="$missing $p"
+    fi
+done
+# Node.js may come from elsewhere than Debian; only ask apt when it is absent.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    missing=$(echo "$missing" | sed 's/ nodejs//; s/ npm//')
+fi
+
+if [ -n "$missing" ]; then
+    echo "encore: installing Debian packages:$missing" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# npm ci only when node_modules was not installed from this very lock file
+# (a copy of the lock is kept in node_modules once npm ci has run).
+for dir in tests/browser web; do
+    lock="$ROOT/$dir/package-lock.json"
+    stamp="$ROOT/$dir/node_modules/.encore-installed-lock"
+    if ! cmp -s "$lock" "$stamp"; then
+        echo "encore: npm ci in $dir" >&2
+        (cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+        cp "$lock" "$stamp"
+    fi
+done
