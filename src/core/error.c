@@ -21,6 +21,7 @@ static const char *const code_names[] = {
     [ENC_UNAUTHORIZED] = "unauthorized",
     [ENC_CONFLICT] = "conflict",
     [ENC_INTERNAL] = "internal",
+    [ENC_CHECK_FAILED] = "check_failed",
 };
 
 enum enc_code

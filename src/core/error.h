@@ -19,6 +19,7 @@ enum enc_code {
     ENC_UNAUTHORIZED,       /* 401 */
     ENC_CONFLICT,           /* 409 */
     ENC_INTERNAL,           /* 500: out of memory, a failing disk */
+    ENC_CHECK_FAILED,       /* 422: a profile check (SPEC 6) found an error */
 };
 
 #define ENC_FIELD_MAX 256
