@@ -51,3 +51,23 @@ sample:
 
 clean:
 	rm -rf $(BUILD)
+
+# The benchmark of issue 4 (bench/run.sh writes bench/RESULTS.md); installs
+# wrk, nginx, GNU time and Node.js when missing. The drivers are built
+# here against the static libraries of $(BUILD).
+.PHONY: bench
+BENCH_CFLAGS = -std=c17 -O2 -g -Wall -Wextra -Werror -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -Wvla \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Iinclude -Ibench/c
+BENCH_LIBS = $(BUILD)/libencore_store.a $(BUILD)/libencore_codec.a \
+	$(BUILD)/libencore_core.a $$(pkg-config --libs jansson sqlite3) -lm \
+	-lpthread
+bench: deps
+	@sh scripts/install-bench-deps.sh
+	@$(MAKE) --no-print-directory all
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/inproc bench/c/inproc.c \
+		bench/c/bench.c $(BENCH_LIBS)
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/sqlnaive bench/c/sqlnaive.c \
+		bench/c/naive.c bench/c/bench.c $(BENCH_LIBS)
+	sh bench/run.sh $(BUILD)

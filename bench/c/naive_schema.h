@@ -25,94 +25,103 @@
     "(SELECT ',' || group_concat(value, ',') || ',' FROM json_each(" body      \
     ", '" path "'))"
 
-static const char
-    naive_schema
-        [] =
-            "CREATE TABLE n_channels AS SELECT code,"
-            " json_extract(body, '$.type') AS type FROM src.channels;"
-            "CREATE UNIQUE INDEX n_channels_code ON n_channels (code);"
+static const char naive_schema[] =
+    "CREATE TABLE n_channels AS SELECT code,"
+    " json_extract(body, '$.type') AS type FROM src.channels;"
+    "CREATE UNIQUE INDEX n_channels_code ON n_channels (code);"
 
-            "CREATE TABLE n_profiles AS SELECT p.id, p.position, p.code, "
-            "j.value"
-            " AS channel, json_extract(p.body, '$.limits.under_cart') AS "
-            "lim_under,"
-            " json_extract(p.body, '$.limits.sidebar') AS lim_side"
-            " FROM src.profiles p, json_each(p.body, '$.channels') j"
-            " WHERE json_extract(p.body, '$.status') = 'active';"
-            "CREATE INDEX n_profiles_channel ON n_profiles (channel, position);"
+    "CREATE TABLE n_profiles AS SELECT p.id, p.position, p.code, "
+    "j.value"
+    " AS channel, json_extract(p.body, '$.limits.under_cart') AS "
+    "lim_under,"
+    " json_extract(p.body, '$.limits.sidebar') AS lim_side"
+    " FROM src.profiles p, json_each(p.body, '$.channels') j"
+    " WHERE json_extract(p.body, '$.status') = 'active';"
+    "CREATE INDEX n_profiles_channel ON n_profiles (channel, position);"
 
-            "CREATE TABLE n_lines AS SELECT l.profile_id AS profile, "
-            "l.position,"
-            " l.code AS id, json_extract(l.body, '$.type') AS type,"
-            " json_extract(l.body, '$.base') AS base,"
-            " json_extract(l.body, '$.when.min_quantity') AS min_quantity,"
-            " " NAIVE_CODES(
-                "l.body", "$.when.seat_categories") " AS when_seats,"
-                                                    " " NAIVE_CODES("l.body",
-                                                                    "$.when."
-                                                                    "performanc"
-                                                                    "es") " AS "
-                                                                          "when"
-                                                                          "_per"
-                                                                          "fs,"
-                                                                          " " NAIVE_FROM(
-                                                                              "json_extract(l.body, '$.valid_from')") " AS valid_from,"
-                                                                                                                      " " NAIVE_TO("json_extract(l.body, '$.valid_to')") " AS valid_to"
-                                                                                                                                                                         " FROM src.lines l;"
-                                                                                                                                                                         "CREATE INDEX n_lines_base ON n_lines (profile, base, position);"
+    "CREATE TABLE n_lines AS SELECT l.profile_id AS profile, "
+    "l.position,"
+    " l.code AS id, json_extract(l.body, '$.type') AS type,"
+    " json_extract(l.body, '$.base') AS base,"
+    " json_extract(l.body, '$.when.min_quantity') AS min_quantity,"
+    " " NAIVE_CODES(
+        "l.body",
+        "$.when.seat_categories") " AS when_seats,"
+                                  " " NAIVE_CODES(
+                                      "l.body",
+                                      "$.when."
+                                      "performanc"
+                                      "es") " AS "
+                                            "when"
+                                            "_per"
+                                            "fs,"
+                                            " " NAIVE_FROM(
+                                                "json_extract(l.body, "
+                                                "'$.valid_from')") " AS "
+                                                                   "valid_from,"
+                                                                   " " NAIVE_TO(
+                                                                       "json_"
+                                                                       "extract"
+                                                                       "(l."
+                                                                       "body, "
+                                                                       "'$."
+                                                                       "valid_"
+                                                                       "to')") " AS valid_to"
+                                                                               " FROM src.lines l;"
+                                                                               "CREATE INDEX n_lines_base ON n_lines (profile, base, position);"
 
-                                                                                                                                                                         "CREATE TABLE n_targets AS SELECT l.profile_id AS profile,"
-                                                                                                                                                                         " l.position AS line, t.key AS position,"
-                                                                                                                                                                         " json_extract(t.value, '$.product') AS product,"
-                                                                                                                                                                         " json_extract(t.value, '$.date') AS date_mode,"
-                                                                                                                                                                         " json_extract(t.value, '$.quantity.mode') AS qty_mode,"
-                                                                                                                                                                         " json_extract(t.value, '$.quantity.per') AS per,"
-                                                                                                                                                                         " json_extract(t.value, '$.quantity.value') AS value,"
-                                                                                                                                                                         " json_extract(t.value, '$.quantity.min') AS qty_min,"
-                                                                                                                                                                         " json_extract(t.value, '$.quantity.max') AS qty_max,"
-                                                                                                                                                                         " " NAIVE_CODES(
-                                                                                                                                                                             "t.value",
-                                                                                                                                                                             "$.seat_categories") " AS seats,"
-                                                                                                                                                                                                  " " NAIVE_CODES("t.value", "$.audiences") " AS audiences"
-                                                                                                                                                                                                                                            " FROM src.lines l, json_each(l.body, '$.targets') t;"
-                                                                                                                                                                                                                                            "CREATE INDEX n_targets_line ON n_targets (profile, line, position);"
+                                                                               "CREATE TABLE n_targets AS SELECT l.profile_id AS profile,"
+                                                                               " l.position AS line, t.key AS position,"
+                                                                               " json_extract(t.value, '$.product') AS product,"
+                                                                               " json_extract(t.value, '$.date') AS date_mode,"
+                                                                               " json_extract(t.value, '$.quantity.mode') AS qty_mode,"
+                                                                               " json_extract(t.value, '$.quantity.per') AS per,"
+                                                                               " json_extract(t.value, '$.quantity.value') AS value,"
+                                                                               " json_extract(t.value, '$.quantity.min') AS qty_min,"
+                                                                               " json_extract(t.value, '$.quantity.max') AS qty_max,"
+                                                                               " " NAIVE_CODES(
+                                                                                   "t.value",
+                                                                                   "$.seat_categories") " AS seats,"
+                                                                                                        " " NAIVE_CODES("t.value",
+                                                                                                                        "$.audiences") " AS audiences"
+                                                                                                                                       " FROM src.lines l, json_each(l.body, '$.targets') t;"
+                                                                                                                                       "CREATE INDEX n_targets_line ON n_targets (profile, line, position);"
 
-                                                                                                                                                                                                                                            "CREATE TABLE n_products AS SELECT p.code,"
-                                                                                                                                                                                                                                            " json_extract(p.body, '$.status') AS status,"
-                                                                                                                                                                                                                                            " " NAIVE_CODES("p.body",
-                                                                                                                                                                                                                                                            "$.channels") " AS channels,"
-                                                                                                                                                                                                                                                                          " " NAIVE_FROM(
-                                                                                                                                                                                                                                                                              "json_extract(p.body, '$.sale.from')") " AS sale_from,"
-                                                                                                                                                                                                                                                                                                                     " " NAIVE_TO("json_extract(p.body, '$.sale.to')") " AS sale_to,"
-                                                                                                                                                                                                                                                                                                                                                                       " json_extract(p.body, '$.stock') AS stock,"
-                                                                                                                                                                                                                                                                                                                                                                       " json_extract(p.body, '$.max_per_order') AS max_per_order,"
-                                                                                                                                                                                                                                                                                                                                                                       " (SELECT count(*) FROM src.performances f WHERE f.product_id = p.id)"
-                                                                                                                                                                                                                                                                                                                                                                       " AS n_performances FROM src.products p;"
-                                                                                                                                                                                                                                                                                                                                                                       "CREATE UNIQUE INDEX n_products_code ON n_products (code);"
+                                                                                                                                       "CREATE TABLE n_products AS SELECT p.code,"
+                                                                                                                                       " json_extract(p.body, '$.status') AS status,"
+                                                                                                                                       " " NAIVE_CODES("p.body",
+                                                                                                                                                       "$.channels") " AS channels,"
+                                                                                                                                                                     " " NAIVE_FROM("json_extract(p.body, '$.sale.from')") " AS sale_from,"
+                                                                                                                                                                                                                           " " NAIVE_TO(
+                                                                                                                                                                                                                               "json_extract(p.body, '$.sale.to')") " AS sale_to,"
+                                                                                                                                                                                                                                                                    " json_extract(p.body, '$.stock') AS stock,"
+                                                                                                                                                                                                                                                                    " json_extract(p.body, '$.max_per_order') AS max_per_order,"
+                                                                                                                                                                                                                                                                    " (SELECT count(*) FROM src.performances f WHERE f.product_id = p.id)"
+                                                                                                                                                                                                                                                                    " AS n_performances FROM src.products p;"
+                                                                                                                                                                                                                                                                    "CREATE UNIQUE INDEX n_products_code ON n_products (code);"
 
-                                                                                                                                                                                                                                                                                                                                                                       "CREATE TABLE n_prices AS SELECT p.code AS product, j.key AS position,"
-                                                                                                                                                                                                                                                                                                                                                                       " json_extract(j.value, '$.seat_category') AS seat,"
-                                                                                                                                                                                                                                                                                                                                                                       " json_extract(j.value, '$.audience') AS audience"
-                                                                                                                                                                                                                                                                                                                                                                       " FROM src.products p, json_each(p.body, '$.prices') j;"
-                                                                                                                                                                                                                                                                                                                                                                       "CREATE INDEX n_prices_product ON n_prices (product, position);"
+                                                                                                                                                                                                                                                                    "CREATE TABLE n_prices AS SELECT p.code AS product, j.key AS position,"
+                                                                                                                                                                                                                                                                    " json_extract(j.value, '$.seat_category') AS seat,"
+                                                                                                                                                                                                                                                                    " json_extract(j.value, '$.audience') AS audience"
+                                                                                                                                                                                                                                                                    " FROM src.products p, json_each(p.body, '$.prices') j;"
+                                                                                                                                                                                                                                                                    "CREATE INDEX n_prices_product ON n_prices (product, position);"
 
-                                                                                                                                                                                                                                                                                                                                                                       "CREATE TABLE n_performances AS SELECT f.id, f.code, p.code AS product,"
-                                                                                                                                                                                                                                                                                                                                                                       " f.position, " NAIVE_FROM(
-                                                                                                                                                                                                                                                                                                                                                                           "json_extract(f.body, '$.start')") " AS start,"
-                                                                                                                                                                                                                                                                                                                                                                                                              " substr(json_extract(f.body, '$.start'), 1, 10) AS day,"
-                                                                                                                                                                                                                                                                                                                                                                                                              " " NAIVE_FROM("json_extract(f.body, '$.sale.from')") " AS sale_from,"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                    " " NAIVE_TO(
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                        "json_extract(f.body, '$.sale.to')") " AS sale_to"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             " FROM src.performances f JOIN src.products p ON p.id = f.product_id;"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "CREATE UNIQUE INDEX n_performances_code ON n_performances (code);"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "CREATE INDEX n_performances_day ON n_performances"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             " (product, day, start, position);"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "CREATE INDEX n_performances_start ON n_performances"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             " (product, start, position);"
+                                                                                                                                                                                                                                                                    "CREATE TABLE n_performances AS SELECT f.id, f.code, p.code AS product,"
+                                                                                                                                                                                                                                                                    " f.position, " NAIVE_FROM("json_extract(f.body, '$.start')") " AS start,"
+                                                                                                                                                                                                                                                                                                                                  " substr(json_extract(f.body, '$.start'), 1, 10) AS day,"
+                                                                                                                                                                                                                                                                                                                                  " " NAIVE_FROM("json_extract(f.body, '$.sale.from')") " AS sale_from,"
+                                                                                                                                                                                                                                                                                                                                                                                        " " NAIVE_TO(
+                                                                                                                                                                                                                                                                                                                                                                                            "json_extract(f.body, '$.sale.to')") " AS sale_to"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 " FROM src.performances f JOIN src.products p ON p.id = f.product_id;"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 "CREATE UNIQUE INDEX n_performances_code ON n_performances (code);"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 "CREATE INDEX n_performances_day ON n_performances"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 " (product, day, start, position);"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 "CREATE INDEX n_performances_start ON n_performances"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 " (product, start, position);"
 
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "CREATE TABLE n_pools AS SELECT performance_id AS performance,"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             " code AS seat, \"left\" FROM src.pools;"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "CREATE INDEX n_pools_performance ON n_pools (performance, \"left\");";
+                                                                                                                                                                                                                                                                                                                                                                                                                                 "CREATE TABLE n_pools AS SELECT performance_id AS performance,"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 " code AS seat, \"left\" FROM src.pools;"
+                                                                                                                                                                                                                                                                                                                                                                                                                                 "CREATE INDEX n_pools_performance ON n_pools (performance, \"left\");";
 
 /* R1: the active profile of an internet channel (the first one wins). */
 static const char naive_q_profile[] =

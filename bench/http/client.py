@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""HTTP helpers of bench/run.sh, on 127.0.0.1 only.
+
+usage: client.py answer PORT CARTFILE OUT   writes the answer to the cart
+           whose size is the median of all, as the static file nginx serves;
+           fails unless every answer is a 200
+       client.py edit PORT ENCORE DB DOC POLL EXPECT
+           imports DOC into DB with ENCORE while polling the server with the
+           request of POLL (edit-poll.json) until an answer shows product
+           EXPECT; prints "name value" lines: the import's duration, the
+           delay from the import's end (its commit) and from its start to
+           the first answer showing the change, and the polls that failed
+"""
+import http.client
+import json
+import subprocess
+import sys
+import threading
+import time
+
+HOST = "127.0.0.1"
+POLL_EVERY_S = 0.005
+EDIT_TIMEOUT_S = 120
+
+
+def post(conn, body):
+    conn.request("POST", "/api/v1/proposals", body,
+                 {"Content-Type": "application/json"})
+    resp = conn.getresponse()
+    return resp.status, resp.read()
+
+
+def cmd_answer(port, cartfile, out):
+    conn = http.client.HTTPConnection(HOST, int(port), timeout=10)
+    answers = []
+    with open(cartfile) as f:
+        for line in f:
+            if line.strip():
+                status, body = post(conn, line.strip())
+                if status != 200:
+                    sys.exit("bench: answer %d: %s" % (status, body[:200]))
+                answers.append(body)
+    answers.sort(key=len)
+    with open(out, "wb") as f:
+        f.write(answers[len(answers) // 2])
+    print("http.answer_bytes %d" % len(answers[len(answers) // 2]))
+
+
+def cmd_edit(port, encore, db, doc, poll, expect):
+    body = json.dumps(json.load(open(poll))["request"])
+    needle = ('"product":"%s"' % expect).encode()
+    conn = http.client.HTTPConnection(HOST, int(port), timeout=10)
+    status, answer = post(conn, body)
+    if status != 200 or needle in answer:
+        sys.exit("bench: the edit is already served, or the poll fails")
+
+    times = {}
+
+    def run_import():
+        times["start"] = time.monotonic()
+        subprocess.run([encore, "--db", db, "import", doc], check=True,
+                       stdout=subprocess.DEVNULL)
+        times["end"] = time.monotonic()
+
+    worker = threading.Thread(target=run_import)
+    worker.start()
+    failed = 0
+    seen = None
+    deadline = time.monotonic() + EDIT_TIMEOUT_S
+    while seen is None and time.monotonic() < deadline:
+        status, answer = post(conn, body)
+        if status != 200:
+            failed += 1
+        elif needle in answer:
+            seen = time.monotonic()
+        else:
+            time.sleep(POLL_EVERY_S)
+    worker.join()
+    if seen is None:
+        sys.exit("bench: the edit was not served within %d s" % EDIT_TIMEOUT_S)
+    print("edit.import_s %.3f" % (times["end"] - times["start"]))
+    print("edit.served_after_commit_s %.3f" % (seen - times["end"]))
+    print("edit.served_after_start_s %.3f" % (seen - times["start"]))
+    print("edit.poll_failures %d" % failed)
+
+
+def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "answer":
+        cmd_answer(*sys.argv[2:])
+    elif len(sys.argv) == 8 and sys.argv[1] == "edit":
+        cmd_edit(*sys.argv[2:])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
