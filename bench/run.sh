@@ -7,6 +7,7 @@
 #
 # usage: sh bench/run.sh [BUILD]     (BUILD holds encore, bench/inproc and
 #                                     bench/sqlnaive; default build)
+# BENCH_COMMIT names the commit measured when ROOT is not a git checkout.
 # Servers listen on 127.0.0.1 only, are started and stopped here by pid,
 # and every step is bounded by timeout(1).
 set -eu
@@ -180,8 +181,9 @@ step_machine() {
             /proc/meminfo)"
         echo "kernel $(uname -sr)"
         echo "os $(. /etc/os-release && echo "$PRETTY_NAME")"
-        echo "encore $("$ENCORE" --version) $(git -C "$ROOT" \
-            rev-parse --short HEAD 2>/dev/null || echo '?')"
+        commit=${BENCH_COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD \
+            2>/dev/null || echo '?')}
+        echo "encore $("$ENCORE" --version), commit $commit"
         echo "gcc $(gcc -dumpfullversion)"
         echo "sqlite $(pkg-config --modversion sqlite3)"
         echo "jansson $(pkg-config --modversion jansson)"
