@@ -85,6 +85,7 @@ function App() {
   useEffect(() => {
     const f = () => setRoute(readRoute());
     window.addEventListener('hashchange', f);
+    f(); // a change made before this effect ran
     return () => window.removeEventListener('hashchange', f);
   }, []);
   useEffect(() => {

@@ -31,7 +31,9 @@ function Settings({ profile, reference, onSaved }) {
   const toggle = (c) => setChannels(channels.includes(c) ? channels.filter((x) => x !== c) : [...channels, c]);
   const save = async (e) => {
     e.preventDefault();
-    const next = { ...profile, channels };
+    // Without "lines" the server keeps the stored ones (docs/API.md).
+    const { lines, ...rest } = profile;
+    const next = { ...rest, channels };
     const names = Object.fromEntries(Object.entries(name).filter(([, v]) => v.trim()));
     if (Object.keys(names).length) next.name = names;
     else delete next.name;
@@ -120,7 +122,7 @@ function LineGroups({ profile, findings, reference, onMove, onDelete }) {
         <div class="group-head">
           <h2>${label} <small class="muted">${stage}</small></h2>
           <a class="button" data-testid="add-line" data-type=${type}
-            href=${`#/profile/${encodeURIComponent(profile.code)}/new/${type}`}>Add a ${label.toLowerCase()} line</a>
+            href=${`#/profile/${encodeURIComponent(profile.code)}/new/${type}`}>${/^[aeiou]/i.test(label) ? 'Add an' : 'Add a'} ${label.toLowerCase()} line</a>
         </div>
         ${group.length === 0
           ? html`<p class="muted">No line.</p>`

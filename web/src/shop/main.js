@@ -73,6 +73,7 @@ function App() {
       window.scrollTo(0, 0);
     };
     window.addEventListener('hashchange', onHash);
+    setRoute(readRoute()); // a change made before this effect ran
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
