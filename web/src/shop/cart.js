@@ -57,14 +57,18 @@ export function CartPage({ ctx, cart, setCart, addToCart }) {
       return undefined;
     }
     let live = true;
-    setAnswer(null);
+    const key = JSON.stringify(cart);
     fetchProposals('cart', cart, ctx.lang)
       .then((a) => {
         if (!live) return;
-        setAnswer(a);
+        setAnswer({ ...a, key });
         setError(null);
       })
-      .catch((e) => live && setError(e.message));
+      .catch((e) => {
+        if (!live) return;
+        setAnswer({ proposals: [], key });
+        setError(e.message);
+      });
     return () => {
       live = false;
     };
@@ -82,7 +86,7 @@ export function CartPage({ ctx, cart, setCart, addToCart }) {
   }
   return html`
     <div class="cart-layout">
-      <section class="cart-main" data-testid="cart-page" data-state=${answer || error ? 'ready' : 'loading'}>
+      <section class="cart-main" data-testid="cart-page" data-state=${answer?.key === JSON.stringify(cart) ? 'ready' : 'loading'}>
         <h1>${ctx.t('Your cart')}</h1>
         <${CartItems} cart=${cart} ctx=${ctx} onRemove=${remove} />
         <div class="cart-actions">

@@ -108,7 +108,9 @@ export function ProductPage({ code, ctx, cart, addToCart }) {
   const [error, setError] = useState(null);
   const [sel, setSelState] = useState(product ? firstSelection(product) : null);
   const [upsells, setUpsells] = useState([]);
-  const [asked, setAsked] = useState(false);
+  // The choice the upsells shown were asked for: the page is "ready" only
+  // when that is the choice on screen.
+  const [askedFor, setAskedFor] = useState(null);
 
   useEffect(() => {
     fetchProduct(code, ctx.lang)
@@ -132,11 +134,11 @@ export function ProductPage({ code, ctx, cart, addToCart }) {
     if (!product || !sel || !(sel.quantity >= 1)) return;
     const focus = chosenItem(product, sel);
     let live = true;
-    setAsked(false);
+    const key = JSON.stringify(sel);
     fetchProposals('product', cart, ctx.lang, focus)
       .then((a) => live && setUpsells((a.proposals || []).filter((p) => p.placement === 'instead')))
       .catch(() => live && setUpsells([]))
-      .finally(() => live && setAsked(true));
+      .finally(() => live && setAskedFor(key));
     return () => {
       live = false;
     };
@@ -152,7 +154,7 @@ export function ProductPage({ code, ctx, cart, addToCart }) {
 
   return html`
     <section class="product-page" data-testid="product-page" data-code=${product.code}
-      data-state=${asked ? 'ready' : 'loading'}>
+      data-state=${askedFor === JSON.stringify(sel) ? 'ready' : 'loading'}>
       <p><a href="#/">← ${ctx.t('Back to the programme')}</a></p>
       <h1>${product.name || product.code}</h1>
       ${product.description && html`<p class="description">${product.description}</p>`}
