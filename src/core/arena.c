@@ -3,10 +3,9 @@
  *
  * Each chunk starts with its header; the rest is handed out in aligned
  * slices. A request larger than the default chunk gets a chunk of its own.
- *
- * TODO(arena): arena.h promises a caller-given first chunk, so a request
- * can be served without the heap; arena.h has no call for it yet. Adding
- * one (arena_init_buffer) is an additive change to the shared header.
+ * An arena may start on a buffer of the caller's (arena_init_buffer()):
+ * that buffer is not a chunk, is never freed here, and arena_reset()
+ * starts over on it.
  */
 #include "arena.h"
 
@@ -32,10 +31,34 @@ arena_init(struct arena *a, size_t cap)
     a->end = NULL;
     a->total = 0;
     a->cap = cap;
+    a->first = NULL;
+    a->first_size = 0;
+}
+
+/* Points cur/end at the caller's buffer, aligned. */
+static void
+arena_start_buffer(struct arena *a)
+{
+    uintptr_t p = (uintptr_t)a->first;
+    size_t skip = (ARENA_ALIGN - p % ARENA_ALIGN) % ARENA_ALIGN;
+
+    a->cur = a->first_size > skip ? a->first + skip : a->first;
+    a->end = a->first_size > skip ? a->first + a->first_size : a->first;
 }
 
 void
-arena_cleanup(struct arena *a)
+arena_init_buffer(struct arena *a, void *buf, size_t size, size_t cap)
+{
+    arena_init(a, cap);
+    a->first = buf;
+    a->first_size = buf != NULL ? size : 0;
+    if (a->first != NULL)
+        arena_start_buffer(a);
+}
+
+/* Frees the malloc'ed chunks. */
+static void
+arena_free_chunks(struct arena *a)
 {
     struct arena_chunk *c = a->head;
 
@@ -44,7 +67,24 @@ arena_cleanup(struct arena *a)
         free(c);
         c = next;
     }
+    a->head = NULL;
+}
+
+void
+arena_cleanup(struct arena *a)
+{
+    arena_free_chunks(a);
     arena_init(a, a->cap);
+}
+
+void
+arena_reset(struct arena *a)
+{
+    arena_free_chunks(a);
+    a->total = 0;
+    a->cur = a->end = NULL;
+    if (a->first != NULL)
+        arena_start_buffer(a);
 }
 
 /* Rounds n up to the arena's alignment; false when that overflows. */
@@ -86,7 +126,7 @@ arena_alloc(struct arena *a, size_t size)
         return NULL;
     if (a->cap != 0 && (n > a->cap || a->total > a->cap - n))
         return NULL;
-    if (a->head == NULL || (size_t)(a->end - a->cur) < n) {
+    if (a->cur == NULL || (size_t)(a->end - a->cur) < n) {
         if (!arena_grow(a, n))
             return NULL;
     }

@@ -15,18 +15,31 @@
 struct arena_chunk;
 
 struct arena {
-    struct arena_chunk *head; /* newest chunk, owned */
+    struct arena_chunk *head; /* newest chunk, owned (not the first buffer) */
     char *cur;                /* next free byte in head */
     char *end;                /* one past the last byte of head */
     size_t total;             /* bytes handed out, for caps and metrics */
     size_t cap;               /* 0 = no cap; else arena_alloc fails past it */
+    char *first;              /* the caller's first chunk, or NULL */
+    size_t first_size;
 };
 
 /* Prepares an empty arena. cap (bytes, 0 = none) bounds what it hands out. */
 void arena_init(struct arena *a, size_t cap);
 
+/*
+ * Prepares an arena whose first size bytes come from buf, which the caller
+ * owns and keeps while the arena is used (a per-thread buffer serves a
+ * request without the heap). Past it, chunks come from malloc().
+ */
+void arena_init_buffer(struct arena *a, void *buf, size_t size, size_t cap);
+
 /* Frees every chunk; the arena may be reused after arena_init(). */
 void arena_cleanup(struct arena *a);
+
+/* Forgets everything handed out and frees the chunks past the first
+ * buffer, so the next request starts on that buffer again. */
+void arena_reset(struct arena *a);
 
 /*
  * Returns size bytes aligned for any type, zeroed, or NULL when malloc fails

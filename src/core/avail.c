@@ -21,16 +21,8 @@ avail_new(const struct enc_catalogue *cat)
         return NULL;
     }
     a->n_pools = cat->n_pools;
-    for (uint32_t i = 0; i < cat->n_performances; i++) {
-        const struct enc_performance *pf = &cat->performances[i];
-        for (uint32_t k = 0; k < pf->n_pools; k++)
-            atomic_init(&a->left[pf->pool_first + k], pf->pools[k].left);
-    }
-    for (uint32_t p = 0; p < cat->n_products; p++) {
-        const struct enc_product *pr = &cat->products[p];
-        if (pr->stock_pool >= 0)
-            atomic_init(&a->left[pr->stock_pool], pr->stock);
-    }
+    for (uint32_t i = 0; i < cat->n_pools; i++)
+        atomic_init(&a->left[i], cat->pool_left[i]);
     atomic_init(&a->clock, 0);
     return a;
 }
@@ -43,13 +35,6 @@ avail_free(struct enc_avail *a)
     free((void *)a->left);
     free((void *)a->stamp);
     free(a);
-}
-
-int64_t
-avail_left(const struct enc_avail *a, uint32_t id)
-{
-    assert(id < a->n_pools);
-    return atomic_load_explicit(&a->left[id], memory_order_relaxed);
 }
 
 void

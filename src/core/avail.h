@@ -40,8 +40,13 @@ struct enc_avail *avail_new(const struct enc_catalogue *cat);
 /* Frees a; NULL is allowed. */
 void avail_free(struct enc_avail *a);
 
-/* What is left in pool id (0 <= id < n_pools). */
-int64_t avail_left(const struct enc_avail *a, uint32_t id);
+/* What is left in pool id (0 <= id < n_pools). Inline: the engine reads
+ * one per pool it looks at. */
+static inline int64_t
+avail_left(const struct enc_avail *a, uint32_t id)
+{
+    return atomic_load_explicit(&a->left[id], memory_order_relaxed);
+}
 
 /* Sets what is left in pool id to v (>= 0) and stamps it. */
 void avail_set(struct enc_avail *a, uint32_t id, int64_t v);

@@ -349,6 +349,217 @@ index_pools(struct enc_catalogue *cat)
     return true;
 }
 
+/* ---- Row keys and performance slots: R6, R7 compiled ---- */
+
+/* The key of seat category sc among the n keys of pr, adding it when new. */
+static uint16_t
+product_key_of(struct enc_product *pr, int32_t sc)
+{
+    uint32_t k = 0;
+
+    while (k < pr->n_keys && pr->key_seat_category[k] != sc)
+        k++;
+    if (k == pr->n_keys)
+        pr->key_seat_category[pr->n_keys++] = sc;
+    return (uint16_t)k;
+}
+
+/* The pool id (avail.h) rows of seat category sc draw on at pf: its
+ * own, else "*" (R7); -1 when none. */
+static int32_t
+performance_pool_of(const struct enc_performance *pf, int32_t sc)
+{
+    int32_t shared = ENC_NONE;
+
+    for (uint32_t i = 0; i < pf->n_pools; i++) {
+        if (sc >= 0 && pf->pools[i].seat_category == sc)
+            return (int32_t)(pf->pool_first + i);
+        if (pf->pools[i].seat_category == ENC_NONE)
+            shared = (int32_t)(pf->pool_first + i);
+    }
+    return shared;
+}
+
+/* The row keys of pr, and its slots with their pools. */
+static bool
+product_compile(struct enc_catalogue *cat, struct enc_product *pr)
+{
+    struct arena *a = &cat->arena;
+    uint32_t n = pr->n_performances;
+
+    if (pr->n_prices > UINT16_MAX)
+        return false;
+    pr->n_keys = 0;
+    pr->key_seat_category =
+        arena_alloc(a, (pr->n_prices + 1) * sizeof(int32_t));
+    pr->row_key = arena_alloc(a, (pr->n_prices + 1) * sizeof(uint16_t));
+    pr->slots = arena_alloc(a, (n + 1) * sizeof(*pr->slots));
+    if (!pr->key_seat_category || !pr->row_key || !pr->slots)
+        return false;
+    for (uint32_t i = 0; i < pr->n_prices; i++)
+        pr->row_key[i] = product_key_of(pr, pr->prices[i].seat_category);
+    pr->slot_pools =
+        arena_alloc(a, ((size_t)n * pr->n_keys + 1) * sizeof(int32_t));
+    if (pr->slot_pools == NULL)
+        return false;
+    for (uint32_t k = 0; k < n; k++) {
+        const struct enc_performance *pf =
+            &cat->performances[pr->perf_by_start[k]];
+        pr->slots[k] = (struct enc_perf_slot){
+            pf->start.utc, pf->local_day, pr->perf_by_start[k], pf->has_sale};
+        for (uint32_t key = 0; key < pr->n_keys; key++)
+            pr->slot_pools[k * pr->n_keys + key] =
+                performance_pool_of(pf, pr->key_seat_category[key]);
+    }
+    return true;
+}
+
+/* Every product's row keys and slots; the catalogue's own pool values by
+ * pool id. After index_pools(). */
+static bool
+index_slots(struct enc_catalogue *cat)
+{
+    cat->max_keys = cat->max_prices = 0;
+    cat->pool_left =
+        arena_alloc(&cat->arena, (cat->n_pools + 1) * sizeof(int64_t));
+    if (cat->pool_left == NULL)
+        return false;
+    for (uint32_t i = 0; i < cat->n_performances; i++) {
+        const struct enc_performance *pf = &cat->performances[i];
+        for (uint32_t k = 0; k < pf->n_pools; k++)
+            cat->pool_left[pf->pool_first + k] = pf->pools[k].left;
+    }
+    for (uint32_t p = 0; p < cat->n_products; p++) {
+        struct enc_product *pr = &cat->products[p];
+        if (pr->stock_pool >= 0)
+            cat->pool_left[pr->stock_pool] = pr->stock;
+        if (!product_compile(cat, pr))
+            return false;
+        if (pr->n_keys > cat->max_keys)
+            cat->max_keys = pr->n_keys;
+        if (pr->n_prices > cat->max_prices)
+            cat->max_prices = pr->n_prices;
+    }
+    return true;
+}
+
+/* ---- Lines by base product, profile and stage ---- */
+
+/* By key (profile, stage), then line (profile order). */
+static int
+base_line_compare(const void *a, const void *b)
+{
+    const struct enc_base_line *x = a, *y = b;
+
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Calls add(cat, product, entry, ctx) for each product line l of profile p
+ * is listed under: its base, one product today (see enc_base_line). */
+static void
+line_covers(struct enc_catalogue *cat, uint32_t p, uint32_t l,
+            void (*add)(struct enc_catalogue *, int32_t,
+                        const struct enc_base_line *, void *),
+            void *ctx)
+{
+    const struct enc_line *line = &cat->profiles[p].lines[l];
+    struct enc_base_line e = {BASE_LINE_KEY(p, line_type_stage(line->type)), l};
+
+    if (line->base >= 0 && (uint32_t)line->base < cat->n_products)
+        add(cat, line->base, &e, ctx);
+}
+
+static void
+base_count(struct enc_catalogue *cat, int32_t product,
+           const struct enc_base_line *e, void *ctx)
+{
+    (void)e;
+    (void)ctx;
+    cat->base_first[product + 1]++;
+}
+
+static void
+base_place(struct enc_catalogue *cat, int32_t product,
+           const struct enc_base_line *e, void *ctx)
+{
+    uint32_t *next = ctx;
+
+    cat->base_lines[next[product]++] = *e;
+}
+
+/* The lines of every profile by base product: counted, placed, then each
+ * product's run sorted. */
+static bool
+index_lines(struct enc_catalogue *cat)
+{
+    uint32_t n = cat->n_products, *next;
+    bool ok;
+
+    cat->base_first = arena_alloc(&cat->arena, (n + 2) * sizeof(uint32_t));
+    if (cat->base_first == NULL || cat->n_profiles > (UINT32_MAX >> 2))
+        return false;
+    for (uint32_t p = 0; p < cat->n_profiles; p++)
+        for (uint32_t l = 0; l < cat->profiles[p].n_lines; l++)
+            line_covers(cat, p, l, base_count, NULL);
+    for (uint32_t i = 0; i < n; i++)
+        cat->base_first[i + 1] += cat->base_first[i];
+    cat->base_lines = arena_alloc(&cat->arena, (cat->base_first[n] + 1) *
+                                                   sizeof(*cat->base_lines));
+    next = malloc((n + 1) * sizeof(*next));
+    ok = cat->base_lines != NULL && next != NULL;
+    if (ok) {
+        memcpy(next, cat->base_first, (n + 1) * sizeof(*next));
+        for (uint32_t p = 0; p < cat->n_profiles; p++)
+            for (uint32_t l = 0; l < cat->profiles[p].n_lines; l++)
+                line_covers(cat, p, l, base_place, next);
+        for (uint32_t i = 0; i < n; i++)
+            qsort(cat->base_lines + cat->base_first[i],
+                  cat->base_first[i + 1] - cat->base_first[i],
+                  sizeof(*cat->base_lines), base_line_compare);
+    }
+    free(next);
+    return ok;
+}
+
+/* ---- R13 compiled: texts by language ---- */
+
+/* Fills by_lang[i] with the item catalogue_text() picks for language i. */
+static void
+text_by_lang(const struct enc_catalogue *cat, const struct enc_text *text,
+             int16_t *by_lang)
+{
+    for (uint32_t i = 0; i < cat->institution.n_languages; i++)
+        by_lang[i] = (int16_t)catalogue_text_item(
+            cat, text, cat->institution.languages[i]);
+}
+
+/* Product names and line texts in each language of the institution. */
+static bool
+index_texts(struct enc_catalogue *cat)
+{
+    uint32_t nl = cat->institution.n_languages;
+
+    for (uint32_t p = 0; p < cat->n_products; p++) {
+        struct enc_product *pr = &cat->products[p];
+        pr->name_by_lang = arena_alloc(&cat->arena, (nl + 1) * sizeof(int16_t));
+        if (pr->name_by_lang == NULL)
+            return false;
+        text_by_lang(cat, &pr->name, pr->name_by_lang);
+    }
+    for (uint32_t p = 0; p < cat->n_profiles; p++) {
+        struct enc_profile *pf = &cat->profiles[p];
+        pf->text_by_lang = arena_alloc(
+            &cat->arena, ((size_t)pf->n_lines * nl + 1) * sizeof(int16_t));
+        if (pf->text_by_lang == NULL)
+            return false;
+        for (uint32_t l = 0; l < pf->n_lines; l++)
+            text_by_lang(cat, &pf->lines[l].text, pf->text_by_lang + l * nl);
+    }
+    return true;
+}
+
 bool
 catalogue_index(struct enc_catalogue *cat)
 {
@@ -356,7 +567,24 @@ catalogue_index(struct enc_catalogue *cat)
         if (!codemap_build(cat, (enum enc_code_kind)k))
             return false;
     return index_performances(cat) && index_packages(cat) &&
-           index_channels(cat) && index_pools(cat);
+           index_channels(cat) && index_pools(cat) && index_slots(cat) &&
+           index_lines(cat) && index_texts(cat);
+}
+
+enum enc_stage
+line_type_stage(enum enc_line_type t)
+{
+    switch (t) {
+    case LINE_UPSELL:
+        return STAGE_PRODUCT;
+    case LINE_CART:
+    case LINE_CONDITIONAL:
+    case LINE_FAVORITE:
+        return STAGE_CART;
+    case LINE_POST_PURCHASE:
+        break;
+    }
+    return STAGE_CONFIRMATION;
 }
 
 bool
@@ -375,39 +603,59 @@ product_contains(const struct enc_catalogue *cat, int32_t package, int32_t p)
 
 /* ---- R13: a text in the asked language ---- */
 
-/* The non-empty value of text in lang, or NULL. */
-static const char *
+/* The index of text's non-empty item in lang, or -1. */
+static int32_t
 text_in(const struct enc_text *text, const char *lang)
 {
     if (lang == NULL)
-        return NULL;
+        return ENC_NONE;
     for (uint32_t i = 0; i < text->n; i++) {
         const struct enc_text_item *it = &text->items[i];
         if (it->lang != NULL && strcmp(it->lang, lang) == 0 &&
             it->value != NULL && it->value[0] != '\0')
-            return it->value;
+            return (int32_t)i;
     }
-    return NULL;
+    return ENC_NONE;
+}
+
+int32_t
+catalogue_text_item(const struct enc_catalogue *cat,
+                    const struct enc_text *text, const char *lang)
+{
+    const char *first = NULL;
+    int32_t v;
+
+    if (text == NULL || text->n == 0)
+        return ENC_NONE;
+    if (cat->institution.n_languages > 0)
+        first = cat->institution.languages[0];
+    v = text_in(text, lang != NULL ? lang : first);
+    if (v < 0)
+        v = text_in(text, first);
+    for (uint32_t i = 0; v < 0 && i < text->n; i++)
+        if (text->items[i].value != NULL && text->items[i].value[0] != '\0')
+            v = (int32_t)i;
+    return v;
 }
 
 const char *
 catalogue_text(const struct enc_catalogue *cat, const struct enc_text *text,
                const char *lang)
 {
-    const char *first = NULL;
-    const char *v;
+    int32_t i = catalogue_text_item(cat, text, lang);
 
-    if (text == NULL || text->n == 0)
-        return NULL;
-    if (cat->institution.n_languages > 0)
-        first = cat->institution.languages[0];
-    v = text_in(text, lang != NULL ? lang : first);
-    if (v == NULL)
-        v = text_in(text, first);
-    for (uint32_t i = 0; v == NULL && i < text->n; i++)
-        if (text->items[i].value != NULL && text->items[i].value[0] != '\0')
-            v = text->items[i].value;
-    return v;
+    return i < 0 ? NULL : text->items[i].value;
+}
+
+int32_t
+catalogue_lang_index(const struct enc_catalogue *cat, const char *lang)
+{
+    if (lang == NULL)
+        return cat->institution.n_languages > 0 ? 0 : ENC_NONE;
+    for (uint32_t i = 0; i < cat->institution.n_languages; i++)
+        if (strcmp(cat->institution.languages[i], lang) == 0)
+            return (int32_t)i;
+    return ENC_NONE;
 }
 
 /* ---- Wire names ---- */

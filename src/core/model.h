@@ -164,6 +164,18 @@ struct enc_performance {
     uint32_t pool_first; /* derived: avail id of pools[0] (avail.h) */
 };
 
+/*
+ * A product's performance as the rules read it (R6, R7), compiled by
+ * catalogue_index() into one array per product in start order, so a
+ * request walks contiguous memory instead of the performances.
+ */
+struct enc_perf_slot {
+    int64_t utc;       /* its start */
+    int64_t local_day; /* R6: the local date of its start */
+    uint32_t perf;     /* index into catalogue.performances */
+    bool has_sale;     /* it has its own sale window (R6) */
+};
+
 /* seat_category and audience are -1 when the row does not name them. */
 struct enc_price {
     int32_t seat_category;
@@ -210,6 +222,20 @@ struct enc_product {
     uint32_t n_contents;     /* packages: every product inside, transitively */
     int32_t *contents;
     int32_t stock_pool; /* avail id of its stock, -1: none (avail.h) */
+    /* Row keys: the distinct seat categories its price rows name (-1
+     * for rows naming none). Rows of one key draw on the same pool at a
+     * performance (R7), so pools are looked up per key, not per row. */
+    uint32_t n_keys;
+    int32_t *key_seat_category; /* n_keys */
+    uint16_t *row_key;          /* n_prices: the key of each row */
+    /* Its performances in start order (perf_by_start), and at each the
+     * pool id (avail.h) each key draws on: slot_pools[slot * n_keys +
+     * key], -1 when there is none (R7). */
+    struct enc_perf_slot *slots;
+    int32_t *slot_pools;
+    /* R13: its name in each language of the institution: the index of
+     * the item catalogue_text() picks, -1 when none. */
+    int16_t *name_by_lang;
 };
 
 /*
@@ -259,6 +285,21 @@ struct enc_line {
     struct enc_text text;
 };
 
+/*
+ * The lines a product is the base of (R3, R4), for every profile: one run
+ * per product, sorted by profile, stage, then line, so the lines of one
+ * profile and stage are a contiguous run in profile order. A request
+ * looks up the products its items hold and never scans a profile. A line
+ * whose base is a set of products (an activity, a cycle: DESIGN "What
+ * the index must allow") is listed under each product it covers,
+ * expanded when the index is built; the request side stays the same.
+ */
+struct enc_base_line {
+    uint32_t key;  /* BASE_LINE_KEY(profile, stage) */
+    uint32_t line; /* index into that profile's lines */
+};
+#define BASE_LINE_KEY(profile, stage) (((uint32_t)(profile) << 2) | (stage))
+
 struct enc_profile {
     const char *code;
     struct enc_text name;
@@ -269,6 +310,9 @@ struct enc_profile {
     uint32_t limit[PLACEMENT_COUNT];
     uint32_t n_lines;
     struct enc_line *lines;
+    /* Derived: R13, the text of each line in each language of the
+     * institution (the item's index, -1 none), n_lines * n_languages. */
+    int16_t *text_by_lang;
 };
 
 enum enc_code_kind {
@@ -312,6 +356,14 @@ struct enc_catalogue {
     struct enc_codemap codes[CODE_KIND_COUNT];
     int32_t *channel_profile; /* per channel: its active profile or -1 */
     uint32_t n_pools;         /* pools with an avail id (avail.h) */
+    uint32_t *base_first;     /* n_products + 1: runs of base_lines */
+    struct enc_base_line *base_lines;
+    int64_t *pool_left;  /* per pool id: the catalogue's own value */
+    uint32_t max_keys;   /* the most row keys of one product */
+    uint32_t max_prices; /* the most price rows of one product */
+    /* The codec's answer fragments, built with the catalogue and living in
+     * its arena; opaque here (codec/fragments.h). NULL: none. */
+    const void *encoded;
 };
 
 /* Allocates an empty catalogue with its arena; NULL when out of memory. */
@@ -323,7 +375,8 @@ void catalogue_free(struct enc_catalogue *cat);
 /*
  * Builds the derived fields once every record is in place: code maps,
  * performances by start, local dates, package contents (transitive), the
- * active profile of each channel and the pool ids of avail.h. Returns false
+ * active profile of each channel, the pool ids of avail.h, the row keys
+ * and each profile's lines by stage and base. Returns false
  * when out of memory or when a package contains itself (the codec checks that
  * first, with the field's path). When two active profiles name one channel the
  * first wins here; check.c reports it as an error.
@@ -338,6 +391,17 @@ int32_t catalogue_lookup(const struct enc_catalogue *cat,
  * first language, else in any it has; NULL when none (empty = missing). */
 const char *catalogue_text(const struct enc_catalogue *cat,
                            const struct enc_text *text, const char *lang);
+
+/* R3: the stage at which a line of this type is used. */
+enum enc_stage line_type_stage(enum enc_line_type t);
+
+/* R13: the index of lang among the institution's languages (NULL: the
+ * first, 0); -1 when it is not one of them. */
+int32_t catalogue_lang_index(const struct enc_catalogue *cat, const char *lang);
+
+/* The index in text's items of catalogue_text()'s pick, or -1. */
+int32_t catalogue_text_item(const struct enc_catalogue *cat,
+                            const struct enc_text *text, const char *lang);
 
 /* True when the product (index) is a package that contains product p,
  * directly or through another package. */

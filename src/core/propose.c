@@ -30,6 +30,9 @@ static const uint32_t default_limits[PLACEMENT_COUNT] = {
 /* R11: the date key of a proposal offered on any date. */
 #define ANY_DAY INT64_MIN
 
+/* A row key that no row the plan may offer has (struct walk). */
+#define KEY_OFF INT64_MIN
+
 #define SECONDS_PER_DAY 86400
 
 /* A base group of R4: the items of the base product at one performance. */
@@ -63,6 +66,14 @@ struct walk {
     struct held cart;     /* products the cart holds (R10) */
     uint32_t *lines;      /* lines_select(): indexes into the profile's */
     uint32_t n_lines;
+    /* Per row key of the product being planned: KEY_OFF when none of the
+     * rows the plan may offer has that key, else scratch of R7/R9. */
+    int64_t *keys;
+    /* The slots (enc_perf_slot) of the performances listed last. */
+    uint32_t listed[ENC_MAX_PERFORMANCES];
+    const uint8_t *cart_pkg; /* per cart item: its product is a package */
+    uint8_t focus_pkg;       /* the focus's product is a package */
+    int32_t lang;            /* R13: index among the institution's, or -1 */
     struct enc_answer *out;
     int64_t *day_keys;        /* R11 day key of each kept proposal */
     uint32_t cap;             /* room in out->proposals and day_keys */
@@ -83,6 +94,7 @@ struct plan {
     uint32_t value, min, max;
     uint32_t need;      /* what a pool must hold: value, or min (R7) */
     int32_t upsell_row; /* R12: the one allowed price row, or -1 */
+    uint32_t n_rows;    /* the rows it may offer (plan_keys()) */
 };
 
 /* ---- R1, R2, R3, R14: which lines ---- */
@@ -116,23 +128,6 @@ line_placement(enum enc_line_type type)
         break;
     }
     return PLACEMENT_CONFIRMATION;
-}
-
-/* R3: the stage at which a line of this type is used. */
-static enum enc_stage
-line_stage(enum enc_line_type type)
-{
-    switch (type) {
-    case LINE_UPSELL:
-        return STAGE_PRODUCT;
-    case LINE_CART:
-    case LINE_CONDITIONAL:
-    case LINE_FAVORITE:
-        return STAGE_CART;
-    case LINE_POST_PURCHASE:
-        break;
-    }
-    return STAGE_CONFIRMATION;
 }
 
 /* True when now lies in the window (an unset bound is open). R2, R5, R6. */
@@ -183,11 +178,11 @@ heap_sift(int32_t *a, uint32_t n, uint32_t i)
     }
 }
 
-/* Sorts n product indexes in place, ascending. A heap sort: no memory
+/* Sorts n indexes (products, lines) in place, ascending. A heap sort: no memory
  * beyond the array (DESIGN: no heap allocation on the request path,
  * which qsort() may do). */
 static void
-products_sort(int32_t *a, uint32_t n)
+ints_sort(int32_t *a, uint32_t n)
 {
     for (uint32_t i = n / 2; i-- > 0;)
         heap_sift(a, n, i);
@@ -201,19 +196,24 @@ products_sort(int32_t *a, uint32_t n)
 
 /*
  * Fills *h with the products the n items hold (R4: an item of a package
- * counts for each product inside it), from the arena. Returns false when
- * out of memory.
+ * counts for each product inside it), from the arena, and pkg[i] (room
+ * for n) with whether item i is a package. Returns false when out of
+ * memory.
  */
 static bool
 held_build(const struct enc_catalogue *cat, const struct enc_item *items,
-           uint32_t n, struct arena *arena, struct held *h)
+           uint32_t n, struct arena *arena, struct held *h, uint8_t *pkg)
 {
     uint64_t room = 1;
 
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t inside = 0;
         if (items[i].product >= 0 &&
             (uint32_t)items[i].product < cat->n_products)
-            room += 1 + cat->products[items[i].product].n_contents;
+            inside = cat->products[items[i].product].n_contents;
+        pkg[i] = inside > 0;
+        room += 1 + inside;
+    }
     h->n = 0;
     h->products = arena_alloc(arena, room * sizeof(*h->products));
     if (h->products == NULL)
@@ -228,7 +228,7 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
         for (uint32_t k = 0; k < pr->n_contents; k++)
             h->products[h->n++] = pr->contents[k];
     }
-    products_sort(h->products, h->n);
+    ints_sort(h->products, h->n);
     return true;
 }
 
@@ -251,12 +251,13 @@ held_has(const struct held *h, int32_t p)
 }
 
 /* R4: an item counts as an item of product p when it is p, or a package
- * containing p (at the package item's performance). */
+ * containing p (at the package item's performance). pkg: the item's
+ * product is a package (known without reading the product). */
 static bool
 item_counts_as(const struct enc_catalogue *cat, const struct enc_item *it,
-               int32_t p)
+               bool pkg, int32_t p)
 {
-    return it->product == p || product_contains(cat, it->product, p);
+    return it->product == p || (pkg && product_contains(cat, it->product, p));
 }
 
 /* True when v is one of the n values of list. */
@@ -325,11 +326,13 @@ group_collect(struct walk *w, const struct enc_line *line)
     uint32_t n = 0;
 
     if (req->stage == STAGE_PRODUCT) {
-        if (req->has_focus && item_counts_as(w->cat, &req->focus, line->base))
+        if (req->has_focus &&
+            item_counts_as(w->cat, &req->focus, w->focus_pkg, line->base))
             group_add(w->cat, line, &req->focus, w->groups, &n);
     } else {
         for (uint32_t i = 0; i < req->n_cart; i++)
-            if (item_counts_as(w->cat, &req->cart[i], line->base))
+            if (item_counts_as(w->cat, &req->cart[i], w->cart_pkg[i],
+                               line->base))
                 group_add(w->cat, line, &req->cart[i], w->groups, &n);
     }
     if (line->type != LINE_CONDITIONAL)
@@ -394,7 +397,7 @@ target_in_cart(const struct walk *w, const struct plan *pl, int32_t p)
         return false;
     for (uint32_t i = 0; i < w->req->n_cart; i++) {
         const struct enc_item *it = &w->req->cart[i];
-        if (!item_counts_as(w->cat, it, p))
+        if (!item_counts_as(w->cat, it, w->cart_pkg[i], p))
             continue;
         if (!pl->same_day || item_day(w->cat, it) == pl->group->day)
             return true;
@@ -530,18 +533,16 @@ rules_pool_left(const struct enc_performance *pf, int32_t sc)
     return k < 0 ? -1 : pf->pools[k].left;
 }
 
-/* R7: what is left in the pool a row of seat category sc draws on at pf,
- * read from the live counters when the walk has them; -1: no pool. */
+/* R7: what is left in pool id (avail.h; -1: no pool, -1 returned), from
+ * the live counters when the walk has them, else the catalogue's. */
 static int64_t
-pool_left(const struct walk *w, const struct enc_performance *pf, int32_t sc)
+pool_read(const struct walk *w, int32_t id)
 {
-    int32_t k = rules_pool_index(pf, sc);
-
-    if (k < 0)
+    if (id < 0)
         return -1;
     if (w->avail != NULL)
-        return avail_left(w->avail, pf->pool_first + (uint32_t)k);
-    return pf->pools[k].left;
+        return avail_left(w->avail, (uint32_t)id);
+    return w->cat->pool_left[id];
 }
 
 /* R7: the stock left of an undated product, -1 when unlimited; from the
@@ -551,8 +552,8 @@ stock_left(const struct walk *w, const struct enc_product *pr)
 {
     if (!pr->has_stock)
         return -1;
-    if (w->avail != NULL && pr->stock_pool >= 0)
-        return avail_left(w->avail, (uint32_t)pr->stock_pool);
+    if (pr->stock_pool >= 0)
+        return pool_read(w, pr->stock_pool);
     return pr->stock;
 }
 
@@ -645,33 +646,59 @@ plan_upsell(const struct walk *w, struct plan *pl, struct enc_proposal *p)
 
 /* ---- R6, R7: the performances offered ---- */
 
-/* R6: a performance is offered only if it starts after now, its own sale
- * window (if any) contains now and, for same_as_base, it falls on the
- * group's local day. */
+/* R6: the performance of slot s is offered only if it starts after now,
+ * for same_as_base falls on the group's local day, and its own sale
+ * window (if any) contains now. */
 static bool
-performance_open(const struct plan *pl, const struct enc_performance *pf,
-                 struct enc_time now)
+performance_open(const struct walk *w, const struct plan *pl,
+                 const struct enc_perf_slot *s)
 {
-    if (pf->start.utc <= now.utc)
+    const struct enc_performance *pf;
+
+    if (s->utc <= w->req->now.utc)
         return false;
-    if (pf->has_sale && !window_contains(&pf->sale.from, &pf->sale.to, now))
+    if (pl->same_day && s->local_day != pl->group->day)
         return false;
-    return !pl->same_day || pf->local_day == pl->group->day;
+    if (!s->has_sale)
+        return true;
+    pf = &w->cat->performances[s->perf];
+    return window_contains(&pf->sale.from, &pf->sale.to, w->req->now);
 }
 
-/* R7: the largest pool left at pf among the rows the plan may offer, or
- * -1 when none of them has a pool there. */
-static int64_t
-performance_available(const struct walk *w, const struct plan *pl,
-                      const struct enc_performance *pf)
+/*
+ * R7, R9: marks in w->keys the row keys of the rows the plan may offer
+ * (-1), the others KEY_OFF, and counts those rows into pl->n_rows. Rows
+ * of one key draw on one pool, so the pools are read per key.
+ */
+static void
+plan_keys(struct walk *w, struct plan *pl)
 {
+    const struct enc_product *pr = pl->product;
+
+    for (uint32_t k = 0; k < pr->n_keys; k++)
+        w->keys[k] = KEY_OFF;
+    pl->n_rows = 0;
+    for (uint32_t i = 0; i < pr->n_prices; i++)
+        if (plan_row_allowed(pl, i)) {
+            w->keys[pr->row_key[i]] = -1;
+            pl->n_rows++;
+        }
+}
+
+/* R7: the largest pool left at the performance of slot k among the rows
+ * the plan may offer, or -1 when none of them has a pool there. */
+static int64_t
+performance_available(const struct walk *w, const struct plan *pl, uint32_t k)
+{
+    const struct enc_product *pr = pl->product;
+    const int32_t *pools = pr->slot_pools + (size_t)k * pr->n_keys;
     int64_t best = -1;
 
-    for (uint32_t i = 0; i < pl->product->n_prices; i++) {
+    for (uint32_t key = 0; key < pr->n_keys; key++) {
         int64_t left;
-        if (!plan_row_allowed(pl, i))
+        if (w->keys[key] == KEY_OFF)
             continue;
-        left = pool_left(w, pf, pl->product->prices[i].seat_category);
+        left = pool_read(w, pools[key]);
         if (left > best)
             best = left;
     }
@@ -695,7 +722,7 @@ performance_first(const struct walk *w, const struct plan *pl)
         after = pl->group->day * SECONDS_PER_DAY - SECONDS_PER_DAY;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (w->cat->performances[pr->perf_by_start[mid]].start.utc <= after)
+        if (pr->slots[mid].utc <= after)
             lo = mid + 1;
         else
             hi = mid;
@@ -710,8 +737,7 @@ performance_first(const struct walk *w, const struct plan *pl)
  * (-1 when none is listed).
  */
 static int64_t
-performances_list(const struct walk *w, const struct plan *pl,
-                  struct enc_proposal *p)
+performances_list(struct walk *w, const struct plan *pl, struct enc_proposal *p)
 {
     const struct enc_product *pr = pl->product;
     int64_t day_end = (pl->group->day + 2) * SECONDS_PER_DAY;
@@ -721,18 +747,18 @@ performances_list(const struct walk *w, const struct plan *pl,
     for (uint32_t k = performance_first(w, pl);
          k < pr->n_performances && p->n_performances < ENC_MAX_PERFORMANCES;
          k++) {
-        uint32_t i = pr->perf_by_start[k];
-        const struct enc_performance *pf = &w->cat->performances[i];
+        const struct enc_perf_slot *s = &pr->slots[k];
         int64_t avail;
 
-        if (pl->same_day && pf->start.utc >= day_end)
+        if (pl->same_day && s->utc >= day_end)
             break;
-        if (!performance_open(pl, pf, w->req->now))
+        if (!performance_open(w, pl, s))
             continue;
-        avail = performance_available(w, pl, pf);
+        avail = performance_available(w, pl, k);
         if (avail < (int64_t)pl->need)
             continue;
-        p->performances[p->n_performances].performance = i;
+        w->listed[p->n_performances] = k;
+        p->performances[p->n_performances].performance = s->perf;
         p->performances[p->n_performances].available = avail;
         p->n_performances++;
         if (avail > largest)
@@ -743,63 +769,54 @@ performances_list(const struct walk *w, const struct plan *pl,
 
 /* ---- R9: the offers ---- */
 
-/* R7, R9: the largest pool of row i among the listed performances (or the
- * stock of an undated target, -1 = unlimited); *has is false when the row
- * holds the needed quantity nowhere. */
-static int64_t
-row_available(const struct walk *w, const struct plan *pl,
-              const struct enc_proposal *p, uint32_t i, bool *has)
+/* R7, R9: sets w->keys[k] of each key the plan offers to its largest
+ * pool among the listed performances (-1: none there). */
+static void
+keys_best(struct walk *w, const struct plan *pl, const struct enc_proposal *p)
 {
     const struct enc_product *pr = pl->product;
-    int32_t sc = pr->prices[i].seat_category;
-    int64_t best = -1;
 
-    if (!product_is_dated(pr)) {
-        int64_t stock = stock_left(w, pr);
-        *has = stock < 0 || stock >= (int64_t)pl->need;
-        return stock;
+    for (uint32_t key = 0; key < pr->n_keys; key++) {
+        int64_t best = -1;
+        if (w->keys[key] == KEY_OFF)
+            continue;
+        for (uint32_t i = 0; i < p->n_performances; i++) {
+            int64_t left = pool_read(
+                w, pr->slot_pools[(size_t)w->listed[i] * pr->n_keys + key]);
+            if (left > best)
+                best = left;
+        }
+        w->keys[key] = best;
     }
-    for (uint32_t k = 0; k < p->n_performances; k++) {
-        const struct enc_performance *pf =
-            &w->cat->performances[p->performances[k].performance];
-        int64_t left = pool_left(w, pf, sc);
-        if (left > best)
-            best = left;
-    }
-    *has = best >= (int64_t)pl->need;
-    return best;
 }
 
 /*
  * R9: the offers are the allowed rows whose pool has the needed quantity
- * at one offered performance at least (an undated target: its stock).
- * Fills p->offers from the arena; returns false when out of memory.
+ * at one offered performance at least (an undated target: its stock, -1
+ * unlimited), each with its largest pool there. Fills p->offers from the
+ * arena; returns false when out of memory.
  */
 static bool
 offers_build(struct walk *w, const struct plan *pl, struct enc_proposal *p)
 {
     const struct enc_product *pr = pl->product;
-    uint32_t n = 0;
-    bool has;
+    bool dated = product_is_dated(pr);
+    int64_t stock = dated ? -1 : stock_left(w, pr);
 
-    for (uint32_t i = 0; i < pr->n_prices; i++)
-        if (plan_row_allowed(pl, i)) {
-            row_available(w, pl, p, i, &has);
-            n += has;
-        }
     p->n_offers = 0;
     p->offers = NULL;
-    if (n == 0)
+    if (pl->n_rows == 0)
         return true;
-    p->offers = arena_alloc(w->arena, n * sizeof(*p->offers));
+    p->offers = arena_alloc(w->arena, pl->n_rows * sizeof(*p->offers));
     if (p->offers == NULL)
         return false;
+    if (dated)
+        keys_best(w, pl, p);
     for (uint32_t i = 0; i < pr->n_prices; i++) {
-        int64_t avail;
-        if (!plan_row_allowed(pl, i))
-            continue;
-        avail = row_available(w, pl, p, i, &has);
-        if (!has)
+        int64_t avail = dated ? w->keys[pr->row_key[i]] : stock;
+        bool has = dated ? avail >= (int64_t)pl->need
+                         : avail < 0 || avail >= (int64_t)pl->need;
+        if (!has || !plan_row_allowed(pl, i))
             continue;
         p->offers[p->n_offers].price = i;
         p->offers[p->n_offers].available = avail;
@@ -848,25 +865,56 @@ placement_has(const struct walk *w, int32_t product, int64_t day_key)
     return false;
 }
 
+/* The number of languages of the institution. */
+static uint32_t
+n_langs(const struct enc_catalogue *cat)
+{
+    return cat->institution.n_languages;
+}
+
+/* R13: the item of text to show, -1 when none: from by_lang (compiled
+ * per language of the institution) when the asked language is one, else
+ * by catalogue_text_item(). */
+static int32_t
+text_pick(const struct walk *w, const struct enc_text *text,
+          const int16_t *by_lang)
+{
+    if (w->lang >= 0 && by_lang != NULL)
+        return by_lang[w->lang];
+    return catalogue_text_item(w->cat, text, w->req->lang);
+}
+
 /* The parts of a proposal known before pools are looked at; R13 for the
  * name (falling back to the code) and the line's text. */
 static void
 proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
                struct enc_proposal *p)
 {
-    const char *lang = w->req->lang;
-
-    memset(p, 0, sizeof(*p));
+    /* Every field but the performances, which n_performances bounds: the
+     * proposal is written in place, and 20 of them are most of its size. */
+    p->n_performances = 0;
+    p->n_offers = 0;
+    p->offers = NULL;
+    p->has_price_difference = false;
+    p->price_difference = 0;
+    p->quantity_mode = QTY_FIXED;
+    p->value = p->min = p->max = 0;
     p->line = li;
     p->type = pl->line->type;
     p->placement = line_placement(pl->line->type);
     p->base_product = pl->line->base;
     p->base_performance = pl->group->performance;
     p->product = pl->target->product;
-    p->name = catalogue_text(w->cat, &pl->product->name, lang);
-    if (p->name == NULL)
-        p->name = pl->product->code;
-    p->text = catalogue_text(w->cat, &pl->line->text, lang);
+    p->name_item = text_pick(w, &pl->product->name, pl->product->name_by_lang);
+    p->name = p->name_item >= 0 ? pl->product->name.items[p->name_item].value
+                                : pl->product->code;
+    p->text_item =
+        text_pick(w, &pl->line->text,
+                  w->profile->text_by_lang != NULL
+                      ? w->profile->text_by_lang + (size_t)li * n_langs(w->cat)
+                      : NULL);
+    p->text =
+        p->text_item >= 0 ? pl->line->text.items[p->text_item].value : NULL;
 }
 
 /* ---- Why a target was stopped, for a trace only ---- */
@@ -875,10 +923,7 @@ proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
 static bool
 plan_has_row(const struct plan *pl)
 {
-    for (uint32_t i = 0; i < pl->product->n_prices; i++)
-        if (plan_row_allowed(pl, i))
-            return true;
-    return false;
+    return pl->n_rows > 0;
 }
 
 /*
@@ -896,13 +941,11 @@ why_no_performance(const struct walk *w, const struct plan *pl)
     if (!plan_has_row(pl))
         return TRACE_R9_NO_OFFER;
     for (uint32_t k = 0; k < pr->n_performances; k++) {
-        const struct enc_performance *pf =
-            &w->cat->performances[pr->perf_by_start[k]];
         int64_t left;
-        if (!performance_open(pl, pf, w->req->now))
+        if (!performance_open(w, pl, &pr->slots[k]))
             continue;
         open = true;
-        left = performance_available(w, pl, pf);
+        left = performance_available(w, pl, k);
         if (left > best)
             best = left;
     }
@@ -987,6 +1030,7 @@ target_evaluate(struct walk *w, uint32_t li, struct plan *pl,
                              : TRACE_R8_ABOVE_MAX_PER_ORDER;
     if (*why != TRACE_PROPOSED)
         return ENC_OK; /* R8, R12 */
+    plan_keys(w, pl);
     rc = plan_offers(w, pl, p, &largest, why);
     if (rc != ENC_OK || *why != TRACE_PROPOSED)
         return rc; /* R6, R7, R8, R9 */
@@ -1026,19 +1070,19 @@ target_propose(struct walk *w, uint32_t li, const struct group *g, uint32_t t)
 {
     const struct enc_line *line = &w->profile->lines[li];
     struct plan pl = {.line = line, .target = &line->targets[t], .group = g};
-    struct enc_proposal p;
     enum enc_trace_reason why;
     enum enc_code rc;
 
-    rc = target_evaluate(w, li, &pl, &p, &why);
+    /* Worked out in the answer's next slot, kept by counting it. */
+    if (!proposals_reserve(w))
+        return ENC_INTERNAL;
+    rc = target_evaluate(w, li, &pl, &w->out->proposals[w->out->n_proposals],
+                         &why);
     if (rc == ENC_OK && w->trace != NULL)
         rc = trace_note(w, li, (int32_t)t, g, why);
     if (rc != ENC_OK || why != TRACE_PROPOSED)
         return rc;
-    if (!proposals_reserve(w))
-        return ENC_INTERNAL;
-    w->day_keys[w->out->n_proposals] = plan_day_key(&pl);
-    w->out->proposals[w->out->n_proposals++] = p;
+    w->day_keys[w->out->n_proposals++] = plan_day_key(&pl);
     return ENC_OK;
 }
 
@@ -1083,27 +1127,61 @@ line_propose(struct walk *w, uint32_t li, uint32_t limit)
     return rc;
 }
 
+/* The run of base_lines of product b for the walk's profile and stage:
+ * [*first, *end). A product's run is short (its lines in every profile),
+ * so it is scanned. */
+static void
+base_run(const struct walk *w, int32_t b, uint32_t *first, uint32_t *end)
+{
+    const struct enc_catalogue *cat = w->cat;
+    uint32_t key = BASE_LINE_KEY(w->out->profile, w->req->stage);
+    uint32_t k = cat->base_first[b], last = cat->base_first[b + 1];
+
+    while (k < last && cat->base_lines[k].key < key)
+        k++;
+    *first = k;
+    while (k < last && cat->base_lines[k].key == key)
+        k++;
+    *end = k;
+}
+
 /*
  * R2, R3, R4: the lines that may yield something for this request, in
- * profile order: used at this stage, valid now, with a base the items
- * hold. One pass over the profile, so each placement then walks only
- * these. Returns false when out of memory.
+ * profile order: used at this stage, with a base the items hold (both
+ * from the catalogue's index, so the profile is never scanned) and valid
+ * now. Returns false when out of memory.
  */
 static bool
 lines_select(struct walk *w)
 {
-    const struct enc_profile *pr = w->profile;
+    const struct held *h = &w->bases;
+    uint32_t most = 1, kept = 0;
 
-    w->lines = arena_alloc(w->arena, (pr->n_lines + 1) * sizeof(*w->lines));
+    for (uint32_t i = 0; i < h->n; i++)
+        most += w->cat->base_first[h->products[i] + 1] -
+                w->cat->base_first[h->products[i]];
+    w->n_lines = 0;
+    w->lines = arena_alloc(w->arena, most * sizeof(*w->lines));
     if (w->lines == NULL)
         return false;
-    w->n_lines = 0;
-    for (uint32_t li = 0; li < pr->n_lines; li++) {
-        const struct enc_line *line = &pr->lines[li];
-        if (line_stage(line->type) == w->req->stage &&
-            held_has(&w->bases, line->base) && line_is_valid(line, w->req->now))
-            w->lines[w->n_lines++] = li;
+    for (uint32_t i = 0; i < h->n; i++) {
+        uint32_t k, end;
+        if (i > 0 && h->products[i] == h->products[i - 1])
+            continue;
+        base_run(w, h->products[i], &k, &end);
+        for (; k < end; k++) {
+            uint32_t li = w->cat->base_lines[k].line;
+            if (line_is_valid(&w->profile->lines[li], w->req->now))
+                w->lines[w->n_lines++] = li;
+        }
     }
+    /* Runs of several bases: back to profile order (R14), once each (a
+     * line whose base is a set may be listed under several products). */
+    ints_sort((int32_t *)w->lines, w->n_lines);
+    for (uint32_t i = 0; i < w->n_lines; i++)
+        if (kept == 0 || w->lines[i] != w->lines[kept - 1])
+            w->lines[kept++] = w->lines[i];
+    w->n_lines = kept;
     return true;
 }
 
@@ -1139,7 +1217,7 @@ line_unselected_reason(const struct walk *w, uint32_t li)
 {
     const struct enc_line *line = &w->profile->lines[li];
 
-    if (line_stage(line->type) != w->req->stage)
+    if (line_type_stage(line->type) != w->req->stage)
         return TRACE_R3_OTHER_STAGE;
     if (!line_is_valid(line, w->req->now))
         return TRACE_R2_NOT_VALID;
@@ -1183,6 +1261,7 @@ enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
                  struct enc_answer *out, struct enc_error *err)
 {
     struct walk w = {.cat = cat, .req = req, .arena = arena, .out = out};
+    uint8_t *cart_pkg;
 
     if (opts != NULL) {
         w.avail = opts->avail;
@@ -1201,14 +1280,19 @@ enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
     if (out->profile == ENC_NONE)
         return ENC_OK;
     w.profile = &cat->profiles[out->profile];
+    w.lang = catalogue_lang_index(cat, req->lang);
     w.groups = arena_alloc(arena, (req->n_cart + 1) * sizeof(*w.groups));
-    if (w.groups == NULL ||
-        !held_build(cat, req->cart, req->n_cart, arena, &w.cart) ||
-        !held_build(cat, &req->focus, req->has_focus ? 1 : 0, arena, &w.bases))
+    cart_pkg = arena_alloc(arena, req->n_cart + 1);
+    w.cart_pkg = cart_pkg;
+    if (w.groups == NULL || cart_pkg == NULL ||
+        !held_build(cat, req->cart, req->n_cart, arena, &w.cart, cart_pkg) ||
+        !held_build(cat, &req->focus, req->has_focus ? 1 : 0, arena, &w.bases,
+                    &w.focus_pkg))
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     if (req->stage != STAGE_PRODUCT)
         w.bases = w.cart;
-    if (!lines_select(&w))
+    w.keys = arena_alloc(arena, (cat->max_keys + 1) * sizeof(*w.keys));
+    if (w.keys == NULL || !lines_select(&w))
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
         if (placement_propose(&w, (enum enc_placement)pl) != ENC_OK)

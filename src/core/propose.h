@@ -66,8 +66,10 @@ struct enc_proposal {
     struct enc_offer *offers;  /* from the answer's arena */
     bool has_price_difference; /* R12 */
     int64_t price_difference;
-    const char *name; /* R13; never NULL (falls back to the code) */
-    const char *text; /* R13; NULL when the line has none */
+    const char *name;  /* R13; never NULL (falls back to the code) */
+    const char *text;  /* R13; NULL when the line has none */
+    int32_t name_item; /* the item of the product's name shown, -1: code */
+    int32_t text_item; /* the item of the line's text shown, -1: none */
 };
 
 struct enc_answer {
