@@ -4,7 +4,8 @@
 set -eu
 
 PACKAGES="gcc make cmake pkg-config python3 curl tzdata clang-format
-libjansson-dev libmicrohttpd-dev libsqlite3-dev libcmocka-dev sqlite3"
+libjansson-dev libmicrohttpd-dev libsqlite3-dev libcmocka-dev sqlite3
+libsodium-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -33,7 +33,7 @@ cmd_check(struct cli *cli, int argc, char **argv)
     static const char usage[] = "[--now TIME]";
     struct cli_option now_opt = {"now", true, NULL, false};
     int first = 0;
-    int status = cli_options(argc, argv, usage, &now_opt, &first);
+    int status = cli_options(argc, argv, usage, &now_opt, 1, &first);
     if (status >= 0)
         return status;
     if (first != argc)

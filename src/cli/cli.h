@@ -52,7 +52,7 @@ void cli_write_error_json(const struct enc_error *err);
 /* Prints "usage: encore [--db PATH] NAME USAGE" on stderr; CLI_FAIL. */
 int cli_usage(const char *name, const char *usage);
 
-/* The one option a command may take besides --help. */
+/* An option a command may take besides --help. */
 struct cli_option {
     const char *name; /* "replace", "now"... */
     bool has_arg;
@@ -60,14 +60,17 @@ struct cli_option {
     bool given;
 };
 
+/* A command takes at most this many options besides --help. */
+#define CLI_MAX_OPTIONS 4
+
 /*
- * Parses the options of a command: --help (-h), and opt when not NULL.
- * Returns -1 when they are fine, *first then being the index of the first
- * operand; else the exit status to end with (help printed: CLI_OK; bad
- * usage: CLI_FAIL).
+ * Parses the options of a command: --help (-h), and the n_opts of opts
+ * (may be NULL when n_opts is 0). Returns -1 when they are fine, *first
+ * then being the index of the first operand; else the exit status to end
+ * with (help printed: CLI_OK; bad usage: CLI_FAIL).
  */
 int cli_options(int argc, char **argv, const char *usage,
-                struct cli_option *opt, int *first);
+                struct cli_option *opts, size_t n_opts, int *first);
 
 /*
  * Reads all of in (at most cap bytes; one more is read to tell a larger

@@ -10,7 +10,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 {
     static const char usage[] = "";
     int first = 0;
-    int status = cli_options(argc, argv, usage, NULL, &first);
+    int status = cli_options(argc, argv, usage, NULL, 0, &first);
     if (status >= 0)
         return status;
     if (first != argc)

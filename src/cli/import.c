@@ -60,7 +60,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
     static const char usage[] = "[--replace] FILE|-";
     struct cli_option replace = {"replace", false, NULL, false};
     int first = 0;
-    int status = cli_options(argc, argv, usage, &replace, &first);
+    int status = cli_options(argc, argv, usage, &replace, 1, &first);
     if (status >= 0)
         return status;
     if (first != argc - 1)

@@ -16,8 +16,8 @@ static const struct command commands[] = {
     {"propose", cmd_propose, "", "answer the proposal request on stdin"},
     {"check", cmd_check, "[--now TIME]",
      "check every profile; exit 1 on an error"},
-    {"serve", cmd_serve, "[--listen HOST:PORT]",
-     "serve the HTTP API (127.0.0.1:8080)"},
+    {"serve", cmd_serve, "[--listen HOST:PORT] [--web DIR]",
+     "serve the API and the pages"},
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))

@@ -1,6 +1,6 @@
 /*
- * serve.c - `encore serve [--listen HOST:PORT]`: the HTTP API until
- * SIGINT or SIGTERM.
+ * serve.c - `encore serve [--listen HOST:PORT] [--web DIR]`: the HTTP
+ * API, the back-office and the ticketshop until SIGINT or SIGTERM.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,19 +40,35 @@ serve_split(const char *listen, char *host, size_t host_size, char *port)
     return true;
 }
 
+/* The folder of the pages: --web, else $ENCORE_WEB, else web/ of the
+ * source tree this binary was built from. */
+static const char *
+serve_web_dir(const struct cli_option *web)
+{
+    if (web->value != NULL)
+        return web->value;
+    const char *env = getenv("ENCORE_WEB");
+    if (env != NULL && env[0] != '\0')
+        return env;
+    return ENCORE_WEB_DIR;
+}
+
 int
 cmd_serve(struct cli *cli, int argc, char **argv)
 {
-    static const char usage[] = "[--listen HOST:PORT]";
-    struct cli_option listen_opt = {"listen", true, NULL, false};
+    static const char usage[] = "[--listen HOST:PORT] [--web DIR]";
+    struct cli_option opts[] = {
+        {"listen", true, NULL, false},
+        {"web", true, NULL, false},
+    };
     int first = 0;
-    int status = cli_options(argc, argv, usage, &listen_opt, &first);
+    int status = cli_options(argc, argv, usage, opts, 2, &first);
     if (status >= 0)
         return status;
     if (first != argc)
         return cli_usage(argv[0], usage);
-    const char *listen = listen_opt.value ? listen_opt.value
-                                          : SERVER_DEFAULT_HOST
+    const char *listen = opts[0].value ? opts[0].value
+                                       : SERVER_DEFAULT_HOST
                              ":" SERVER_DEFAULT_PORT;
 
     char host[256];
@@ -61,7 +77,8 @@ cmd_serve(struct cli *cli, int argc, char **argv)
         cli_say("--listen: expected HOST:PORT, got %s", listen);
         return CLI_FAIL;
     }
-    struct server_config cfg = {cli->db_path, host, port};
+    struct server_config cfg = {cli->db_path, host, port,
+                                serve_web_dir(&opts[1])};
     struct enc_error err = {0};
     if (server_run(&cfg, &err) != ENC_OK) {
         cli_say_error(&err);

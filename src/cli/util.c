@@ -52,14 +52,17 @@ cli_usage(const char *name, const char *usage)
 }
 
 int
-cli_options(int argc, char **argv, const char *usage, struct cli_option *opt,
-            int *first)
+cli_options(int argc, char **argv, const char *usage, struct cli_option *opts,
+            size_t n_opts, int *first)
 {
-    struct option options[3] = {{"help", no_argument, NULL, 'h'}};
-    if (opt != NULL)
-        options[1] = (struct option){
-            opt->name, opt->has_arg ? required_argument : no_argument, NULL,
-            'o'};
+    struct option options[CLI_MAX_OPTIONS + 2] = {
+        {"help", no_argument, NULL, 'h'}};
+    if (n_opts > CLI_MAX_OPTIONS)
+        n_opts = CLI_MAX_OPTIONS;
+    for (size_t i = 0; i < n_opts; i++)
+        options[i + 1] = (struct option){
+            opts[i].name, opts[i].has_arg ? required_argument : no_argument,
+            NULL, 'a' + (int)i};
     /* 0 makes glibc start over: main parsed its own options already. */
     optind = 0;
     for (;;) {
@@ -71,10 +74,10 @@ cli_options(int argc, char **argv, const char *usage, struct cli_option *opt,
                    usage[0] ? " " : "", usage);
             return CLI_OK;
         }
-        if (c != 'o')
+        if (c < 'a' || c >= 'a' + (int)n_opts)
             return cli_usage(argv[0], usage);
-        opt->given = true;
-        opt->value = optarg;
+        opts[c - 'a'].given = true;
+        opts[c - 'a'].value = optarg;
     }
     *first = optind;
     return -1;

@@ -134,4 +134,222 @@ char *codec_record_encode(const struct enc_catalogue *cat,
 char *codec_line_encode(const struct enc_catalogue *cat, uint32_t profile,
                         uint32_t line, size_t *len);
 
+/* ---- the admin and shop API (issue 3; codec/admin*.c) ---- */
+
+struct enc_avail;
+
+/*
+ * Makes err's field relative to a body that a document held at prefix
+ * ("profiles[0]", "profiles[0].lines[2]"): "profiles[0].lines[0].base"
+ * becomes "lines[0].base". A field elsewhere is left as it is.
+ */
+void codec_field_relative(struct enc_error *err, const char *prefix);
+
+/*
+ * A profile body of the admin API (SPEC 7's profile object) as a partial
+ * encore-catalogue/1 document of one profile, its bytes copied as they
+ * are, so the decoder names the body's fields under "profiles[0]". code
+ * NULL: a new profile (ENC_CONFLICT on "code" when cat has one with its
+ * code); else the profile of that code is replaced: the body's code must
+ * be it (ENC_INVALID_FIELD on "code"), and a body without "lines" keeps
+ * the lines cat holds. Malformed JSON: ENC_INVALID_JSON. *doc is
+ * malloc'ed; given (given_size bytes) gets the body's code ("" when it
+ * has none that is a string).
+ */
+enum enc_code codec_admin_profile_doc(const struct enc_catalogue *cat,
+                                      const char *code, const char *body,
+                                      size_t len, char **doc, size_t *doc_len,
+                                      char *given, size_t given_size,
+                                      struct enc_error *err);
+
+/* The string at key of a JSON object body, copied into out (size
+ * bytes); out is "" when the body is not an object or has no such
+ * string. */
+void codec_body_string(const char *body, size_t len, const char *key, char *out,
+                       size_t size);
+
+/* {"deleted":code} (malloc'ed). */
+char *codec_deleted_encode(const char *code, size_t *len);
+
+enum codec_line_op {
+    CODEC_LINE_ADD,     /* body: a new line, appended */
+    CODEC_LINE_REPLACE, /* body: line id's new text, in its place */
+    CODEC_LINE_DELETE,  /* no body */
+    CODEC_LINE_REORDER, /* body: {"order":[every line id once]} */
+};
+
+/*
+ * Profile p of cat, changed by op, as a partial document (see above).
+ * prefix (prefix_size bytes) gets where the body sits in it
+ * ("profiles[0].lines[3]"), for codec_field_relative(). Errors:
+ * ENC_NOT_FOUND (no line id), ENC_CONFLICT on "id" (add: the id exists),
+ * ENC_INVALID_FIELD on "id" (replace: not the path's), on "order" or
+ * "order[i]" (reorder: not each id once), ENC_INVALID_JSON.
+ */
+enum enc_code codec_admin_line_doc(const struct enc_catalogue *cat, uint32_t p,
+                                   enum codec_line_op op, const char *id,
+                                   const char *body, size_t len, char **doc,
+                                   size_t *doc_len, char *prefix,
+                                   size_t prefix_size, struct enc_error *err);
+
+/*
+ * Profile p of cat made active (SPEC 3: it takes over its channels from
+ * any other active profile, which loses them, and goes back to draft, its
+ * list kept, when it would have none left) or draft, as a partial
+ * document. *took_over gets
+ * [{"channel","from"}...] (malloc'ed, "[]" when none).
+ */
+enum enc_code codec_admin_status_doc(const struct enc_catalogue *cat,
+                                     uint32_t p, bool activate, char **doc,
+                                     size_t *doc_len, char **took_over,
+                                     size_t *took_len, struct enc_error *err);
+
+/*
+ * The answers of the admin API, compact JSON (malloc'ed; NULL when out of
+ * memory). Findings are those of check_profile() as of now.
+ *   profiles: {"profiles":[{"code","name"?,"status","channels","lines",
+ *             "errors","warnings"}]}
+ *   profile:  {"profile":<SPEC 7 profile with lines>,"findings":{...}
+ *             [,"took_over":took_over]} (took_over NULL: left out)
+ *   line:     {"line":<SPEC 7 line>,"findings":{...}}
+ *   findings: {"errors","warnings","findings":[...]} of profile p
+ *   check_failed: {"error":{"code":"check_failed","message","field"?},
+ *             "findings":{...}}, f's findings (cat is the catalogue they
+ *             were found in)
+ */
+char *codec_admin_profiles_encode(const struct enc_catalogue *cat,
+                                  struct enc_time now, size_t *len);
+char *codec_admin_profile_encode(const struct enc_catalogue *cat, uint32_t p,
+                                 struct enc_time now, const char *took_over,
+                                 size_t *len);
+char *codec_admin_line_encode(const struct enc_catalogue *cat, uint32_t p,
+                              uint32_t line, struct enc_time now, size_t *len);
+char *codec_admin_findings_encode(const struct enc_catalogue *cat, uint32_t p,
+                                  struct enc_time now, size_t *len);
+char *codec_check_failed_encode(const struct enc_catalogue *cat,
+                                const struct enc_findings *f,
+                                const struct enc_error *err, size_t *len);
+
+/*
+ * The pickers' search: {"products":[{"code","kind","name","dated",
+ * "archived"}]}, products whose code or a name (any language) contains q
+ * (ASCII case ignored; "" matches all), code-prefix matches first, then
+ * the others, each in catalogue order, at most limit; names in lang
+ * (R13).
+ */
+char *codec_admin_search_encode(const struct enc_catalogue *cat, const char *q,
+                                const char *lang, uint32_t limit, size_t *len);
+
+/* {"product":<SPEC 7 product, its performances' capacity what avail says
+ * is left (NULL: the catalogue's)>}. */
+char *codec_admin_product_encode(const struct enc_catalogue *cat,
+                                 const struct enc_avail *avail, uint32_t p,
+                                 size_t *len);
+
+/* {"KEY":[{"code","name"(R13 in lang)[,"rank"|"type"]}]} for kind
+ * CODE_CHANNEL, CODE_SEAT_CATEGORY or CODE_AUDIENCE (KEY: "channels",
+ * "seat_categories", "audiences"); {"institution":{SPEC 7}} for
+ * CODE_KIND_COUNT. */
+char *codec_admin_list_encode(const struct enc_catalogue *cat,
+                              enum enc_code_kind kind, const char *lang,
+                              size_t *len);
+
+/* One value of an availability push (PUT /api/v1/admin/availability):
+ * the pool of seat category seat_category (-1: "*") of performance
+ * performance, or the stock of product (performance -1). field names it
+ * in the body (allocated from the decoder's arena). */
+struct codec_pool_value {
+    int32_t product;
+    int32_t performance;
+    int32_t seat_category;
+    int64_t left;
+    const char *field;
+};
+
+/*
+ * Decodes {"performances":[{"code","capacity":{POOL:n}}],"products":
+ * [{"code","stock"}]} against cat: codes must exist (ENC_UNKNOWN_CODE on
+ * "performances[i].code", on "performances[i].capacity.POOL" for a pool
+ * the performance does not have, on "products[i].code"), values are
+ * integers of 0 or more (ENC_INVALID_FIELD). *out comes from arena.
+ */
+enum enc_code codec_availability_decode(const struct enc_catalogue *cat,
+                                        const char *body, size_t len,
+                                        struct arena *arena,
+                                        struct codec_pool_value **out,
+                                        size_t *n, struct enc_error *err);
+
+/* R5: product p is on sale on channel c at now (exists, not archived,
+ * sold on c, its sale window holds now). */
+bool codec_product_on_sale(const struct enc_catalogue *cat, uint32_t p,
+                           int32_t c, struct enc_time now);
+
+/* R6: performance f starts after now and its sale is open. */
+bool codec_performance_open(const struct enc_catalogue *cat, uint32_t f,
+                            struct enc_time now);
+
+/* What the shop lists (GET /api/v1/shop/products[/{code}]). */
+struct codec_shop_query {
+    int32_t channel;
+    const char *lang; /* NULL: the institution's first */
+    struct enc_time now;
+    uint32_t offset;
+    uint32_t limit;
+    int32_t product; /* >= 0: that product alone, under "product" */
+};
+
+/*
+ * The products on sale on q->channel (R5) with their open performances
+ * (R6, earliest first, what is left per pool from avail, and "available",
+ * R7), prices and names in q->lang (R13): docs/API.md. Malloc'ed, NULL
+ * when out of memory.
+ */
+char *codec_shop_encode(const struct enc_catalogue *cat,
+                        const struct enc_avail *avail,
+                        const struct codec_shop_query *q, size_t *len);
+
+/*
+ * The body of POST /api/v1/orders ({"channel","lang"?,"now"?,"cart"},
+ * a non-empty cart) as the proposal request of its confirmation stage
+ * (SPEC 8): *request (malloc'ed) is the body with "stage":"confirmation"
+ * added, so codec_request_decode() then checks it and names the body's
+ * fields. Refuses another key (ENC_INVALID_FIELD), an empty or missing
+ * cart (ENC_INVALID_FIELD on "cart"), malformed JSON.
+ */
+enum enc_code codec_order_request(const char *body, size_t len, char **request,
+                                  size_t *request_len, struct enc_error *err);
+
+/* An order as the API writes it. Strings are borrowed; NULL: left out. */
+struct codec_order_item {
+    const char *product;
+    const char *performance;
+    const char *seat_category;
+    const char *audience;
+    int64_t quantity;
+    int64_t unit_amount;
+};
+
+struct codec_order {
+    int64_t id;
+    const char *status;
+    const char *channel;
+    const char *currency;
+    int64_t created;   /* UTC seconds */
+    int64_t cancelled; /* UTC seconds; 0: not cancelled */
+    int64_t total;
+    uint32_t n_items;
+    const struct codec_order_item *items;
+};
+
+/* {"order":{"id","status","channel","created"[,"cancelled"],"items",
+ * "total","currency"}[,"proposals":proposals]} (proposals: a compact
+ * answer of SPEC 8, its bytes copied; NULL: left out). Malloc'ed. */
+char *codec_order_encode(const struct codec_order *o, const char *proposals,
+                         size_t proposals_len, size_t *len);
+
+/* {"answer":<answer>,"trace":<codec_trace_encode()>} (malloc'ed). */
+char *codec_preview_encode(const struct enc_catalogue *cat,
+                           const struct enc_answer *ans,
+                           const struct enc_trace *trace, size_t *len);
+
 #endif

@@ -15,6 +15,7 @@
 
 #include "../codec/codec.h"
 #include "answer.h"
+#include "auth.h"
 #include "log.h"
 
 /* SPEC 8: the status of every result code. */
@@ -30,6 +31,7 @@ static const unsigned statuses[] = {
     [ENC_UNAUTHORIZED] = 401,
     [ENC_CONFLICT] = 409,
     [ENC_INTERNAL] = 500,
+    [ENC_CHECK_FAILED] = 422,
 };
 
 /* What is sent when even the error object cannot be allocated. */
@@ -46,13 +48,16 @@ http_status(enum enc_code code)
 }
 
 enum MHD_Result
-http_respond(struct request *r, struct MHD_Connection *c, unsigned status,
-             char *body, size_t len, const char *allow)
+http_respond_as(struct request *r, struct MHD_Connection *c, unsigned status,
+                char *body, size_t len, const char *type, const char *name,
+                const char *value)
 {
     struct MHD_Response *resp;
     if (body == NULL) {
         status = 500;
         len = sizeof(out_of_memory) - 1;
+        type = "application/json";
+        name = NULL;
         resp = MHD_create_response_from_buffer(len, (void *)out_of_memory,
                                                MHD_RESPMEM_PERSISTENT);
     } else {
@@ -63,16 +68,36 @@ http_respond(struct request *r, struct MHD_Connection *c, unsigned status,
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
-                            "application/json");
-    if (allow != NULL)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (name != NULL)
+        MHD_add_response_header(resp, name, value);
     enum MHD_Result ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     r->responded = true;
     r->status = status;
     r->bytes = len;
     return ret;
+}
+
+enum MHD_Result
+http_respond(struct request *r, struct MHD_Connection *c, unsigned status,
+             char *body, size_t len, const char *allow)
+{
+    return http_respond_as(r, c, status, body, len, "application/json",
+                           allow ? MHD_HTTP_HEADER_ALLOW : NULL, allow);
+}
+
+const char *
+http_query(struct MHD_Connection *c, const char *name)
+{
+    return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *
+http_header(struct MHD_Connection *c, const char *name)
+{
+    return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
 }
 
 enum MHD_Result
@@ -142,9 +167,9 @@ media_is_json(const char *value)
 }
 
 /* The checks of a JSON body that need only the headers: 415, then 413
- * for an announced length past the cap. */
+ * for an announced length past cap. */
 static void
-http_check_headers(struct MHD_Connection *c, struct enc_error *err)
+http_check_headers(struct MHD_Connection *c, size_t cap, struct enc_error *err)
 {
     const char *type = MHD_lookup_connection_value(
         c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
@@ -155,9 +180,41 @@ http_check_headers(struct MHD_Connection *c, struct enc_error *err)
     }
     const char *length = MHD_lookup_connection_value(
         c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (length != NULL && strtoull(length, NULL, 10) > CODEC_MAX_BODY)
+    if (length != NULL && strtoull(length, NULL, 10) > cap)
         enc_error_set(err, ENC_TOO_LARGE, NULL,
-                      "the request is larger than %u bytes", CODEC_MAX_BODY);
+                      "the request is larger than %zu bytes", cap);
+}
+
+/* Copies the path and cuts it into the route's parameters. */
+static bool
+http_bind_params(struct request *r, const char *url,
+                 const struct route_params *params)
+{
+    r->url = strdup(url);
+    if (r->url == NULL)
+        return false;
+    for (unsigned i = 0; i < params->n; i++) {
+        r->url[params->offset[i] + params->length[i]] = '\0';
+        r->params[i] = r->url + params->offset[i];
+    }
+    return true;
+}
+
+/* True when the request may use its route: a public one, or the
+ * holder of the route's token. */
+static bool
+http_authorized(const struct request *r, struct MHD_Connection *c)
+{
+    const char *header = http_header(c, MHD_HTTP_HEADER_AUTHORIZATION);
+    switch (r->route->auth) {
+    case ROUTE_PUBLIC:
+        return true;
+    case ROUTE_ADMIN:
+        return auth_check(header, r->server->admin_hash);
+    case ROUTE_SHOP:
+        return auth_check(header, r->server->shop_hash);
+    }
+    return false;
 }
 
 /* The first call: allocates the request, finds its route, and answers at
@@ -177,17 +234,31 @@ http_begin(struct server *srv, struct MHD_Connection *c, const char *url,
 
     char allow[64];
     struct enc_error err = {0};
-    r->route = route_find(method, url, allow, sizeof(allow));
+    struct route_params params;
+    r->route = route_find(method, url, &params, allow, sizeof(allow));
+    if (r->route != NULL && !http_bind_params(r, url, &params))
+        return MHD_NO;
     if (r->route == NULL && allow[0] == '\0')
         enc_error_set(&err, ENC_NOT_FOUND, NULL, "no route for this path");
     else if (r->route == NULL)
         enc_error_set(&err, ENC_METHOD_NOT_ALLOWED, NULL,
                       "method %s is not allowed here; allowed: %s", r->method,
                       allow);
+    else if (!http_authorized(r, c))
+        enc_error_set(&err, ENC_UNAUTHORIZED, NULL,
+                      "this route needs \"Authorization: Bearer TOKEN\" with"
+                      " the %s token",
+                      r->route->auth == ROUTE_ADMIN ? "admin" : "shop");
     else if (r->route->json_body)
-        http_check_headers(c, &err);
+        http_check_headers(c, route_body_cap(r->route), &err);
     if (err.code == ENC_OK)
         return MHD_YES;
+    if (err.code == ENC_UNAUTHORIZED) {
+        size_t len = 0;
+        char *body = answer_error(&err, &len);
+        return http_respond_as(r, c, 401, body, len, "application/json",
+                               MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+    }
     return http_respond_error(r, c, &err,
                               r->route == NULL && allow[0] ? allow : NULL);
 }
@@ -201,9 +272,10 @@ http_begin(struct server *srv, struct MHD_Connection *c, const char *url,
 static void
 http_take_body(struct request *r, const char *data, size_t n)
 {
+    size_t max = route_body_cap(r->route);
     if (r->too_large)
         return;
-    if (n > CODEC_MAX_BODY - r->len) {
+    if (n > max - r->len) {
         r->too_large = true;
         return;
     }
@@ -211,8 +283,8 @@ http_take_body(struct request *r, const char *data, size_t n)
         size_t cap = r->cap ? r->cap : 4096;
         while (cap < r->len + n)
             cap *= 2;
-        if (cap > CODEC_MAX_BODY)
-            cap = CODEC_MAX_BODY;
+        if (cap > max)
+            cap = max;
         char *body = realloc(r->body, cap);
         if (body == NULL) {
             r->too_large = true;
@@ -245,7 +317,8 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url,
     if (r->too_large) {
         struct enc_error err = {0};
         enc_error_set(&err, ENC_TOO_LARGE, NULL,
-                      "the request is larger than %u bytes", CODEC_MAX_BODY);
+                      "the request is larger than %zu bytes",
+                      route_body_cap(r->route));
         return http_respond_error(r, c, &err, NULL);
     }
     return r->route->handler(r, c);
@@ -275,6 +348,7 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
              r->method, r->path, r->status, r->bytes, us,
              toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " end=aborted");
     free(r->body);
+    free(r->url);
     free(r);
     *req_cls = NULL;
 }

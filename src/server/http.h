@@ -7,6 +7,7 @@
 #define ENCORE_SERVER_HTTP_H
 
 #include <microhttpd.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -19,23 +20,54 @@
 /* Seconds a connection may stay idle. */
 #define HTTP_CONNECTION_TIMEOUT 30u
 
+/* Bytes of a token's hash (BLAKE2b, auth.c). */
+#define HTTP_TOKEN_HASH 32
+
 struct server {
     struct snapshots snapshots;
     struct MHD_Daemon *daemon;
+
+    /* The connection of writes (admin, orders, availability) and of order
+     * reads: one thread at a time, under store_lock. Its writes are
+     * followed by snapshots_refresh() or by the live counters. */
+    struct store *store;
+    pthread_mutex_t store_lock;
+
+    char *web_dir; /* realpath of the static files' folder; NULL: none */
+    unsigned char admin_hash[HTTP_TOKEN_HASH];
+    unsigned char shop_hash[HTTP_TOKEN_HASH];
 };
 
 struct request;
 typedef enum MHD_Result (*route_handler)(struct request *r,
                                          struct MHD_Connection *c);
 
-/* One row of the route table (STYLE 3). json_body: the route takes a JSON
- * body of at most CODEC_MAX_BODY bytes (415 and 413 otherwise). */
+/* Who may call a route: anyone, or the holder of a token. */
+enum route_auth {
+    ROUTE_PUBLIC,
+    ROUTE_ADMIN, /* Authorization: Bearer ADMIN_TOKEN */
+    ROUTE_SHOP,  /* Authorization: Bearer SHOP_TOKEN */
+};
+
+/*
+ * One row of the route table (STYLE 3). path is matched segment by
+ * segment: "{name}" matches one non-empty segment (a parameter), a last
+ * segment "*" matches the rest of the path, empty or not (a parameter
+ * too). json_body: the route takes a JSON body of at most max_body bytes
+ * (0: CODEC_MAX_BODY), 415 and 413 otherwise. auth is checked before the
+ * body is read: 401, nothing done.
+ */
 struct route {
     const char *method;
     const char *path;
     route_handler handler;
     bool json_body;
+    enum route_auth auth;
+    size_t max_body;
 };
+
+/* Parameters of a path, at most ("{code}", "{id}", "*"). */
+#define ROUTE_MAX_PARAMS 3
 
 /* One request, from its headers to the access-log line. */
 struct request {
@@ -44,7 +76,9 @@ struct request {
     struct timespec start;     /* CLOCK_MONOTONIC */
     char method[16];           /* for the log, made safe by log_value() */
     char path[256];
-    char *body; /* malloc'ed, at most CODEC_MAX_BODY bytes */
+    char *url; /* malloc'ed copy of the path, split into params */
+    const char *params[ROUTE_MAX_PARAMS]; /* in url, in path order */
+    char *body; /* malloc'ed, at most the route's cap */
     size_t len;
     size_t cap;
     bool too_large; /* the body passed the cap: what follows is dropped */
@@ -53,13 +87,29 @@ struct request {
     size_t bytes;
 };
 
+/* Where the parameters of a matched path are: offsets and lengths in it,
+ * in path order. */
+struct route_params {
+    unsigned n;
+    size_t offset[ROUTE_MAX_PARAMS];
+    size_t length[ROUTE_MAX_PARAMS];
+};
+
 /*
- * The route for method and path. NULL when none matches: *allow then gets
- * the methods of that path, comma-separated ("" when the path is not a
- * route at all), in a buffer of size bytes.
+ * The route for method and path, *params set. NULL when none matches:
+ * *allow then gets the methods of that path, comma-separated ("" when the
+ * path is not a route at all), in a buffer of size bytes.
  */
 const struct route *route_find(const char *method, const char *path,
-                               char *allow, size_t size);
+                               struct route_params *params, char *allow,
+                               size_t size);
+
+/* True when path matches pattern (struct route); *params set. */
+bool route_match(const char *pattern, const char *path,
+                 struct route_params *params);
+
+/* The body cap of route r, in bytes. */
+size_t route_body_cap(const struct route *r);
 
 /* The HTTP status of a result code (SPEC 8), from one table. */
 unsigned http_status(enum enc_code code);
@@ -72,6 +122,21 @@ unsigned http_status(enum enc_code code);
 enum MHD_Result http_respond(struct request *r, struct MHD_Connection *c,
                              unsigned status, char *body, size_t len,
                              const char *allow);
+
+/*
+ * http_respond() with any content type, and one more header when name is
+ * not NULL (Location, WWW-Authenticate...). body is owned as above.
+ */
+enum MHD_Result http_respond_as(struct request *r, struct MHD_Connection *c,
+                                unsigned status, char *body, size_t len,
+                                const char *type, const char *name,
+                                const char *value);
+
+/* A query argument of the request ("channel"), or NULL. */
+const char *http_query(struct MHD_Connection *c, const char *name);
+
+/* A header of the request, or NULL. */
+const char *http_header(struct MHD_Connection *c, const char *name);
 
 /* Responds with the error object of err and its status. */
 enum MHD_Result http_respond_error(struct request *r, struct MHD_Connection *c,

@@ -11,6 +11,7 @@
 
 #include <netdb.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../store/store.h"
+#include "auth.h"
 #include "http.h"
 #include "log.h"
 
@@ -124,6 +127,47 @@ server_drain(struct server *srv)
         close(listen);
 }
 
+/*
+ * What the API needs beside the snapshots: the write connection, the
+ * tokens and the web folder. On failure everything opened is closed.
+ */
+static enum enc_code
+server_open(struct server *srv, const struct server_config *cfg,
+            struct enc_error *err)
+{
+    if (!auth_init())
+        return enc_error_set(err, ENC_INTERNAL, NULL,
+                             "libsodium cannot be initialised");
+    enum enc_code result = store_open(cfg->db_path, &srv->store, err);
+    if (result == ENC_OK)
+        result = auth_setup(srv->store, "admin", "ENCORE_ADMIN_TOKEN",
+                            srv->admin_hash, err);
+    if (result == ENC_OK)
+        result = auth_setup(srv->store, "shop", "ENCORE_SHOP_TOKEN",
+                            srv->shop_hash, err);
+    if (result != ENC_OK) {
+        store_close(srv->store);
+        srv->store = NULL;
+        return result;
+    }
+    pthread_mutex_init(&srv->store_lock, NULL);
+    if (cfg->web_dir != NULL)
+        srv->web_dir = realpath(cfg->web_dir, NULL);
+    if (srv->web_dir == NULL)
+        log_line(LOG_WARN, "server", "event=web dir=%s message=\"%s\"",
+                 cfg->web_dir ? cfg->web_dir : "(none)",
+                 "no such folder: the pages and openapi.json answer 404");
+    return ENC_OK;
+}
+
+static void
+server_close(struct server *srv)
+{
+    pthread_mutex_destroy(&srv->store_lock);
+    store_close(srv->store);
+    free(srv->web_dir);
+}
+
 enum enc_code
 server_run(const struct server_config *cfg, struct enc_error *err)
 {
@@ -138,12 +182,18 @@ server_run(const struct server_config *cfg, struct enc_error *err)
     signal(SIGPIPE, SIG_IGN);
 
     struct server srv = {0};
-    enum enc_code result = snapshots_start(&srv.snapshots, cfg->db_path, err);
+    enum enc_code result = server_open(&srv, cfg, err);
     if (result != ENC_OK)
         return result;
+    result = snapshots_start(&srv.snapshots, cfg->db_path, err);
+    if (result != ENC_OK) {
+        server_close(&srv);
+        return result;
+    }
     result = server_start(&srv, cfg, err);
     if (result != ENC_OK) {
         snapshots_stop(&srv.snapshots);
+        server_close(&srv);
         return result;
     }
     server_announce(&srv, cfg);
@@ -154,5 +204,6 @@ server_run(const struct server_config *cfg, struct enc_error *err)
              sig == SIGINT ? "SIGINT" : "SIGTERM");
     server_drain(&srv);
     snapshots_stop(&srv.snapshots);
+    server_close(&srv);
     return ENC_OK;
 }

@@ -11,17 +11,20 @@
 
 struct server_config {
     const char *db_path;
-    const char *host; /* a name or a numeric address, IPv4 or IPv6 */
-    const char *port; /* decimal; "0" lets the system choose */
+    const char *host;    /* a name or a numeric address, IPv4 or IPv6 */
+    const char *port;    /* decimal; "0" lets the system choose */
+    const char *web_dir; /* static files (admin/, shop/, openapi.json) */
 };
 
 /*
  * Serves until SIGINT or SIGTERM, then stops cleanly: no new connection,
  * the requests in flight finish, the watcher is joined, everything is
  * freed. Blocks both signals in the calling thread first, so it must be
- * called before any other thread is started. Prints "encore: serving
- * http://HOST:PORT" on stderr once it accepts connections. Returns ENC_OK
- * after a clean stop, else the reason it could not start.
+ * called before any other thread is started. Sets up the admin and shop
+ * tokens (auth.h; a new one is printed once on stderr). Prints "encore:
+ * serving http://HOST:PORT" on stderr once it accepts connections. A
+ * web_dir that does not exist is logged and its routes answer 404. Returns
+ * ENC_OK after a clean stop, else the reason it could not start.
  */
 enum enc_code server_run(const struct server_config *cfg,
                          struct enc_error *err);

@@ -938,6 +938,30 @@ sqlite_load(struct store *s, struct enc_catalogue **out, struct enc_error *err)
     return result;
 }
 
+/* Deletes one profile (its lines go with it) and moves the generation. */
+static enum enc_code
+sqlite_profile_delete(struct store *s, const char *code, struct enc_error *err)
+{
+    sqlite3 *db = sqlite_of(s)->db;
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_exec(db, "BEGIN IMMEDIATE", err);
+    if (result != ENC_OK)
+        return result;
+    result = db_prepare(db, "DELETE FROM profiles WHERE code = ?1", &st, err);
+    if (result == ENC_OK) {
+        sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+        result = db_step_done(db, st, err);
+    }
+    if (result == ENC_OK && sqlite3_changes(db) == 0)
+        result = enc_error_set(err, ENC_NOT_FOUND, NULL, "no profile %s", code);
+    if (result == ENC_OK)
+        result = db_exec(
+            db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+            err);
+    sqlite3_finalize(st);
+    return db_finish(db, result, err);
+}
+
 const struct store_ops store_sqlite = {
     .name = "sqlite",
     .open = sqlite_open,
@@ -953,4 +977,5 @@ const struct store_ops store_sqlite = {
     .availability_set = sqlite_availability_set,
     .token_get = sqlite_token_get,
     .token_set = sqlite_token_set,
+    .profile_delete = sqlite_profile_delete,
 };

@@ -545,6 +545,8 @@ sqlite_order_place(struct store *s, const char *key, const unsigned char *hash,
         *replay = true;
         return db_finish(db, ENC_OK, err);
     }
+    o->status = STORE_ORDER_PAID;
+    o->cancelled = 0;
     if (result == ENC_OK)
         result = order_draw(db, o, &changes, err);
     if (result == ENC_OK)

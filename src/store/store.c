@@ -158,11 +158,21 @@ store_import(struct store *s, const char *doc, size_t len, bool replace,
              struct enc_time now, struct enc_findings *findings,
              struct enc_error *err)
 {
+    return store_import_checked(s, doc, len, replace, now, findings, NULL, err);
+}
+
+enum enc_code
+store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
+                     struct enc_time now, struct enc_findings *findings,
+                     struct enc_catalogue **refused, struct enc_error *err)
+{
     char *stored = NULL;
     size_t stored_len = 0;
     struct enc_catalogue *merged = NULL;
     struct enc_findings f;
     findings_init(&f);
+    if (refused != NULL)
+        *refused = NULL;
 
     /* The stored rows, as one document, are what doc is merged into. */
     enum enc_code result = ENC_OK;
@@ -180,6 +190,10 @@ store_import(struct store *s, const char *doc, size_t len, bool replace,
     }
     result =
         import_refuse_errors(merged, stored, stored_len, doc, len, &f, err);
+    if (result != ENC_OK && refused != NULL) {
+        *refused = merged;
+        merged = NULL;
+    }
     if (result == ENC_OK)
         result = s->ops->save(s, merged, err);
     if (result == ENC_OK && findings != NULL) {
@@ -252,6 +266,12 @@ store_token_get(struct store *s, const char *name, unsigned char *hash,
                 size_t size, size_t *len, struct enc_error *err)
 {
     return s->ops->token_get(s, name, hash, size, len, err);
+}
+
+enum enc_code
+store_profile_delete(struct store *s, const char *code, struct enc_error *err)
+{
+    return s->ops->profile_delete(s, code, err);
 }
 
 enum enc_code

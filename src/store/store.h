@@ -73,6 +73,8 @@ struct store_ops {
     enum enc_code (*token_set)(struct store *s, const char *name,
                                const unsigned char *hash, size_t len,
                                struct enc_error *err);
+    enum enc_code (*profile_delete)(struct store *s, const char *code,
+                                    struct enc_error *err);
 };
 
 extern const struct store_ops store_sqlite;
@@ -94,6 +96,23 @@ enum enc_code store_import(struct store *s, const char *doc, size_t len,
                            bool replace, struct enc_time now,
                            struct enc_findings *findings,
                            struct enc_error *err);
+
+/*
+ * store_import() that also tells why an active profile blocked it: when
+ * the document is refused for an active profile's error (and only then),
+ * *refused gets the merged catalogue it was checked in (the caller frees
+ * it), so the caller can show every finding (the admin API's 422).
+ */
+enum enc_code store_import_checked(struct store *s, const char *doc, size_t len,
+                                   bool replace, struct enc_time now,
+                                   struct enc_findings *findings,
+                                   struct enc_catalogue **refused,
+                                   struct enc_error *err);
+
+/* Deletes profile code and its lines in one transaction, moving the
+ * generation; ENC_NOT_FOUND when there is none. */
+enum enc_code store_profile_delete(struct store *s, const char *code,
+                                   struct enc_error *err);
 
 /* The stored catalogue as an encore-catalogue/1 document (malloc'ed);
  * ENC_NOT_FOUND (STORE_EMPTY_MESSAGE) when none was imported yet. */
