@@ -9,8 +9,9 @@
 # is stopped by its pid. Ends with one line "N passed, N failed".
 #
 # usage: sh tests/run-browser.sh ENCORE
-# ENCORE_SCREENSHOTS=DIR also writes the README's screenshots into DIR
-# (sh tests/run-browser.sh build/encore with DIR=docs/img to refresh them).
+# ENCORE_SUITES="browser" or "openapi" runs only that suite.
+# ENCORE_SCREENSHOTS=DIR also takes the README's screenshots into DIR, on
+# a server of their own (ENCORE_SCREENSHOTS=docs/img refreshes them).
 set -u
 
 if [ $# -ne 1 ]; then
@@ -107,8 +108,14 @@ run_suite() {
     failed=$((failed + ${rest%% failed}))
 }
 
-run_suite browser scenarios.mjs
-run_suite openapi openapi.mjs
+suites=${ENCORE_SUITES:-browser openapi}
+case " $suites " in *" browser "*) run_suite browser scenarios.mjs ;; esac
+case " $suites " in *" openapi "*) run_suite openapi openapi.mjs ;; esac
+if [ -n "${ENCORE_SCREENSHOTS:-}" ]; then
+    ENCORE_SCREENSHOTS=$(mkdir -p "$ENCORE_SCREENSHOTS" && cd "$ENCORE_SCREENSHOTS" && pwd)
+    export ENCORE_SCREENSHOTS
+    run_suite screenshots screenshots.mjs
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -49,7 +49,9 @@ export function expectEqual(got, want, what) {
 export async function api(method, path, { body, token, headers = {} } = {}) {
   const h = { ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
-  if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (body !== undefined && !Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) {
+    h['Content-Type'] = 'application/json';
+  }
   const r = await fetch(BASE + path, {
     method,
     headers: h,

@@ -5,14 +5,14 @@
 // Lines of the sample profile WEB-SEASON, all on the opening concert
 // NYP-14934: UPSELL-TSHIRT, CART-PARKING, COND-DINNER (2+ CAT1 seats),
 // FAV-SAME-CYCLE, POST-MUSEUM (data/README.md).
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   ADMIN_TOKEN, BASE, SHOP_TOKEN, api, createSuite, expect, expectEqual, launchBrowser,
 } from './harness.mjs';
+import {
+  addToCart, cartItem, cartReady, chooseOnProductPage, lineRow, openAdmin, openProfile, openShop, pick, proposal,
+} from './pages.mjs';
 
 const suite = createSuite('browser');
-const SHOTS = process.env.ENCORE_SCREENSHOTS || '';
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 const MARKUP = '<b>x</b><img src=x onerror="window.__xss=1">';
@@ -29,75 +29,6 @@ async function newPage(viewport = DESKTOP, options = {}) {
   page.problems = problems;
   suite.watch(page);
   return page;
-}
-
-async function screenshot(page, name) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: false });
-}
-
-// --- back-office helpers
-
-async function openAdmin(page, path = '') {
-  await page.goto(`${BASE}/admin/#token=${ADMIN_TOKEN}`);
-  await page.waitForSelector('[data-testid=profiles]');
-  expect(!new URL(page.url()).hash.includes(ADMIN_TOKEN), 'the admin token stays in the address bar');
-  if (path) await page.evaluate((h) => { window.location.hash = h; }, path);
-}
-
-async function openProfile(page, code) {
-  await openAdmin(page, `#/profile/${code}`);
-  await page.waitForSelector(`[data-testid=profile][data-code="${code}"]`);
-}
-
-// Picks a product in the picker inside scope by typing its code.
-async function pick(page, scope, code, typed = code) {
-  const picker = page.locator(scope).first();
-  await picker.locator('[data-testid=picker-input]').fill(typed);
-  await picker.locator(`[data-testid=picker-result][data-code="${code}"]`).click();
-  await picker.locator(`[data-testid=picked][data-code="${code}"]`).waitFor();
-}
-
-function lineRow(page, id) {
-  return page.locator(`[data-testid=line][data-id="${id}"]`);
-}
-
-// --- ticketshop helpers
-
-async function openShop(page) {
-  await page.goto(`${BASE}/shop/#key=${SHOP_TOKEN}`);
-  await page.waitForSelector('[data-testid=product-card]');
-  expect(!new URL(page.url()).hash.includes(SHOP_TOKEN), 'the shop key stays in the address bar');
-}
-
-// Opens a product's page and makes the choices given (each optional).
-async function chooseOnProductPage(page, code, { performance, seat, audience, quantity } = {}) {
-  await page.evaluate((c) => { window.location.hash = `#/product/${c}`; }, code);
-  await page.waitForSelector(`[data-testid=product-page][data-code="${code}"]`);
-  if (performance) await page.selectOption('[data-testid=performance]', performance);
-  if (seat) await page.selectOption('[data-testid=seat-category]', seat);
-  if (audience) await page.selectOption('[data-testid=audience]', audience);
-  if (quantity) await page.fill('[data-testid=quantity]', String(quantity));
-  await page.waitForSelector('[data-testid=product-page][data-state=ready]');
-}
-
-async function addToCart(page, code, choices) {
-  await chooseOnProductPage(page, code, choices);
-  await page.click('[data-testid=add-to-cart]');
-  await cartReady(page);
-}
-
-async function cartReady(page) {
-  await page.waitForSelector('[data-testid=cart-page][data-state=ready]');
-}
-
-function proposal(page, line, where = '') {
-  return page.locator(`${where} [data-testid=proposal][data-line="${line}"]`.trim());
-}
-
-function cartItem(page, product) {
-  return page.locator(`[data-testid=cart-item][data-product="${product}"]`);
 }
 
 async function season() {
@@ -156,7 +87,6 @@ suite.test('a conditional line made in the back-office is proposed for two 1st-c
   const notice = await admin.locator('[data-testid=notice]').textContent();
   expect(/No error/.test(notice), `validation: ${notice}`);
   expectEqual(await lineRow(admin, 'COND-TSHIRT').locator('[data-severity=error]').count(), 0, 'errors beside the line');
-  await screenshot(admin, 'admin-desktop.png');
   await admin.context().close();
 
   const shop = await newPage();
@@ -183,7 +113,6 @@ suite.test('product page: the upsell offers the package instead, with the same q
   const card = proposal(page, 'UPSELL-TSHIRT', '[data-testid=upsell]');
   await card.waitFor();
   expectEqual(await card.locator('[data-testid=proposal-fixed-quantity]').textContent(), '× 2', 'the focus quantity');
-  await screenshot(page, 'shop-product-desktop.png');
   await card.locator('[data-testid=proposal-accept]').click();
   await cartReady(page);
   const item = cartItem(page, 'NYP-14934-TS');
@@ -205,7 +134,6 @@ suite.test('cart: parking and dinner under the cart, a favourite beside it; acce
   await parking.waitFor();
   await dinner.waitFor();
   await favourite.waitFor();
-  await screenshot(page, 'shop-desktop.png');
 
   // cart: the buyer's choice of 1 to 2 spaces, on the concert day.
   await parking.locator('[data-testid=proposal-quantity]').fill('2');
@@ -359,7 +287,6 @@ suite.test('preview: the proposals and, per line, why it fired or which rule sto
   expect(/R4/.test(why), `COND-DINNER stopped by R4: ${why}`);
   const fired = page.locator('[data-testid=trace-entry][data-line=CART-PARKING][data-outcome=proposed]');
   expect(await fired.count() >= 1, 'CART-PARKING fired');
-  await screenshot(page, 'admin-preview-desktop.png');
   await page.context().close();
 });
 
@@ -398,14 +325,12 @@ suite.test('the shop and the back-office fit a phone screen (390x844)', async ()
   await proposal(page, 'CART-PARKING').waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width <= PHONE.width, `the cart page is ${width} px wide`);
-  await screenshot(page, 'shop-phone.png');
   await page.context().close();
 
   const admin = await newPage(PHONE, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await openProfile(admin, 'WEB-SEASON');
   const adminWidth = await admin.evaluate(() => document.documentElement.scrollWidth);
   expect(adminWidth <= PHONE.width, `the profile page is ${adminWidth} px wide`);
-  await screenshot(admin, 'admin-phone.png');
   await admin.context().close();
 });
 

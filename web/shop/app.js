@@ -135,9 +135,9 @@
       <p><a href="#/">${e.t("Back to the programme")}</a></p></section>`;let a=r.order,o=(r.proposals?.proposals||[]).filter(s=>s.placement==="confirmation");return p`
     <section class="confirmation" data-testid="confirmation" data-order=${a.id}>
       <h1>${e.t("Thank you for your order")}</h1>
-      <p>${e.t("Order")} <strong data-testid="order-id">${a.id}</strong> ·
-        ${" "}<span data-testid="order-status">${a.status}</span> ·
-        ${" "}${T(a.total,a.currency||e.currency,e.lang)}</p>
+      <p>${e.t("Order")} <strong data-testid="order-id">${a.id}</strong>
+        ${a.status&&p` · <span data-testid="order-status">${a.status}</span>`}
+        ${" \xB7 "}${T(a.total,a.currency||e.currency,e.lang)}</p>
       <p class="muted">${e.t("Your tickets are being issued.")}</p>
       <${z} cart=${nn(a,e)} ctx=${e} />
       <div class="proposals" data-testid="post-purchase">

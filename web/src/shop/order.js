@@ -32,9 +32,9 @@ export function OrderPage({ id, ctx, setCart }) {
   return html`
     <section class="confirmation" data-testid="confirmation" data-order=${order.id}>
       <h1>${ctx.t('Thank you for your order')}</h1>
-      <p>${ctx.t('Order')} <strong data-testid="order-id">${order.id}</strong> ·
-        ${' '}<span data-testid="order-status">${order.status}</span> ·
-        ${' '}${formatMoney(order.total, order.currency || ctx.currency, ctx.lang)}</p>
+      <p>${ctx.t('Order')} <strong data-testid="order-id">${order.id}</strong>
+        ${order.status && html` · <span data-testid="order-status">${order.status}</span>`}
+        ${' · '}${formatMoney(order.total, order.currency || ctx.currency, ctx.lang)}</p>
       <p class="muted">${ctx.t('Your tickets are being issued.')}</p>
       <${CartItems} cart=${orderItems(order, ctx)} ctx=${ctx} />
       <div class="proposals" data-testid="post-purchase">
