@@ -40,6 +40,8 @@ test: deps
 	sh tests/run-http.sh $(TEST_BUILD)/encore
 	python3 tests/api.py $(TEST_BUILD)/encore
 	python3 data/test-sample.py --encore $(TEST_BUILD)/encore
+	@sh scripts/install-browser-deps.sh
+	sh tests/run-browser.sh $(TEST_BUILD)/encore
 
 format-check:
 	@files=$$(find src include tests bench -name '*.[ch]' 2>/dev/null); \

@@ -34,12 +34,17 @@ stop_server() {
 }
 cleanup() {
     stop_server
-    rm -rf "$tmp"
+    if [ "$failed" -gt 0 ]; then
+        echo "run-browser: logs and screenshots of the failures kept in $tmp"
+    else
+        rm -rf "$tmp"
+    fi
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM
 
-for need in node /usr/bin/chromium "$root/tests/browser/node_modules/playwright-core"; do
+for need in node /usr/bin/chromium "$root/tests/browser/node_modules/playwright-core" \
+    "$root/web/node_modules/esbuild"; do
     if ! command -v "$need" >/dev/null 2>&1 && [ ! -e "$need" ]; then
         echo "run-browser: $need is missing (sh scripts/install-browser-deps.sh)"
         echo "0 passed, 1 failed"
@@ -94,6 +99,13 @@ run_suite() {
     ENCORE_SEASON="$tmp/season.json" ENCORE_TMP="$tmp" \
         node "$root/tests/browser/$script" | tee "$tmp/$name.out"
     stop_server
+    # A sanitizer report in the server's log fails the suite (make test
+    # runs the ASan and UBSan build).
+    if grep -Eq 'Sanitizer|runtime error:' "$log"; then
+        echo "run-browser: the server reported a sanitizer error:"
+        grep -E -A5 'Sanitizer|runtime error:' "$log" | head -30
+        failed=$((failed + 1))
+    fi
     counts=$(sed -n 's/^[a-z]*: \([0-9]* passed, [0-9]* failed\)$/\1/p' \
         "$tmp/$name.out" | tail -1)
     if [ -z "$counts" ]; then
@@ -107,6 +119,14 @@ run_suite() {
     rest=${counts#*, }
     failed=$((failed + ${rest%% failed}))
 }
+
+# The pages are shipped built: the committed files must be what their
+# sources build to (web/build.mjs --check).
+if (cd "$root/web" && node build.mjs --check); then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+fi
 
 suites=${ENCORE_SUITES:-browser openapi}
 case " $suites " in *" browser "*) run_suite browser scenarios.mjs ;; esac
