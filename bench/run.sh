@@ -71,19 +71,28 @@ port_free() {
     fi
 }
 
+# The catalogue is generated again when the generator or its arguments
+# (BENCH_GEN_ARGS, for a smaller smoke run) changed.
 step_generate() {
     gen=$ROOT/bench/gen-catalogue.py
-    if [ ! -s "$OUT/catalogue.json" ] || [ "$gen" -nt "$OUT/catalogue.json" ]
-    then
+    args="--seed 1 ${BENCH_GEN_ARGS:-}"
+    if [ ! -s "$OUT/catalogue.json" ] || [ "$gen" -nt "$OUT/catalogue.json" ] ||
+        [ "$(cat "$OUT/catalogue.args" 2>/dev/null)" != "$args" ]; then
         say "generating the catalogue and the carts"
-        run timeout 600 python3 "$gen" "$OUT/catalogue.json" --seed 1 \
+        # shellcheck disable=SC2086
+        run timeout 600 python3 "$gen" "$OUT/catalogue.json" $args \
             --carts "$OUT" --edit "$OUT"
+        echo "$args" >"$OUT/catalogue.args"
+    else
+        note python3 "$gen" "$OUT/catalogue.json" $args --carts "$OUT" \
+            --edit "$OUT"
     fi
 }
 
 # Import into a fresh database, under /usr/bin/time -v (wall, peak RSS).
 step_import() {
     r=$1
+    load_note "$r" import
     say "run $r: import"
     rm -f "$OUT/import.db" "$OUT/import.db-wal" "$OUT/import.db-shm"
     run timeout 600 /usr/bin/time -v -o "$OUT/runs/$r/import.txt" \
@@ -95,7 +104,14 @@ step_import() {
     fi
 }
 
+# Notes the machine's 1-minute load average as a step of run r begins:
+# other work on the machine shows in the figures.
+load_note() {
+    echo "$2 $(cut -d' ' -f1 /proc/loadavg)" >>"$OUT/runs/$1/load.txt"
+}
+
 step_inproc() {
+    load_note "$1" inproc
     say "run $1: in-process engine, SQL and json-rules-engine baselines"
     run timeout 600 "$OUT/inproc" "$DB" "$OUT" >"$OUT/runs/$1/inproc.txt"
     run timeout 600 "$OUT/sqlnaive" "$DB" "$OUT/naive.db" "$OUT" 1000 \
@@ -140,6 +156,7 @@ wrk_one() {
 }
 
 step_http() {
+    load_note "$1" http
     say "run $1: HTTP, encore and nginx"
     for c in 64 256; do
         wrk_one encore "$c" "$1"
@@ -154,6 +171,7 @@ step_edit() {
     if [ $((r % 2)) = 1 ]; then doc=edit-b; want=b; else doc=edit-a; want=a; fi
     expect=$(python3 -c 'import json, sys
 print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$OUT/edit-poll.json" "$want")
+    load_note "$r" edit
     say "run $r: live edit ($doc) under wrk"
     note wrk -t2 -c64 -d150s --latency -s "$ROOT/bench/http/post.lua" \
         "http://127.0.0.1:$ENCORE_PORT/api/v1/proposals" -- "$OUT/cart-5.json"
