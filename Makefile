@@ -38,6 +38,7 @@ test: deps
 	sh tests/run-cases.sh $(TEST_BUILD)/encore
 	sh tests/run-roundtrip.sh $(TEST_BUILD)/encore
 	sh tests/run-http.sh $(TEST_BUILD)/encore
+	sh tests/run-concurrency.sh $(TEST_BUILD)/encore
 	python3 tests/api.py $(TEST_BUILD)/encore
 	python3 data/test-sample.py --encore $(TEST_BUILD)/encore
 	@sh scripts/install-browser-deps.sh

@@ -27,7 +27,7 @@
 #include "sqlite_private.h"
 
 /* How long a connection waits for another one's write lock. */
-#define SQLITE_BUSY_MS 5000
+#define SQLITE_BUSY_MS 15000
 
 /* Migration 1: the schema. A migration is never edited once released;
  * a change to the schema is a new entry of the table below. */
@@ -288,7 +288,7 @@ sqlite_configure(sqlite3 *db, struct enc_error *err)
     if (result == ENC_OK)
         result = db_exec(db, "PRAGMA journal_mode = WAL", err);
     if (result == ENC_OK)
-        result = db_exec(db, "PRAGMA synchronous = NORMAL", err);
+        result = db_exec(db, "PRAGMA synchronous = FULL", err);
     return result;
 }
 
@@ -639,11 +639,35 @@ sqlite_save(struct store *s, const struct enc_catalogue *cat,
             struct enc_error *err)
 {
     sqlite3 *db = sqlite_of(s)->db;
+    if (sqlite_of(s)->in_write)
+        return save_all(db, cat, err);
     enum enc_code result = db_exec(db, "BEGIN IMMEDIATE", err);
     if (result != ENC_OK)
         return result;
     result = save_all(db, cat, err);
     return db_finish(db, result, err);
+}
+
+/*
+ * Takes the database's write lock (BEGIN IMMEDIATE) for a read-modify-write
+ * such as a merged import: the rows it reads cannot change before it
+ * saves, so no concurrent import, order or availability update is lost.
+ * document() and save() join this transaction; write_end() ends it.
+ */
+static enum enc_code
+sqlite_write_begin(struct store *s, struct enc_error *err)
+{
+    enum enc_code result = db_exec(sqlite_of(s)->db, "BEGIN IMMEDIATE", err);
+    sqlite_of(s)->in_write = result == ENC_OK;
+    return result;
+}
+
+/* COMMIT when result is ENC_OK, else ROLLBACK; returns the outcome. */
+static enum enc_code
+sqlite_write_end(struct store *s, enum enc_code result, struct enc_error *err)
+{
+    sqlite_of(s)->in_write = false;
+    return db_finish(sqlite_of(s)->db, result, err);
 }
 
 /* ---- load ---- */
@@ -907,14 +931,16 @@ sqlite_document(struct store *s, char **out, size_t *len, struct enc_error *err)
     sqlite3 *db = sqlite_of(s)->db;
     struct doc d;
     bool found = false;
+    bool joined = sqlite_of(s)->in_write;
     *out = NULL;
     doc_init(&d);
 
-    enum enc_code result = db_exec(db, "BEGIN", err);
+    enum enc_code result = joined ? ENC_OK : db_exec(db, "BEGIN", err);
     if (result != ENC_OK)
         return result;
     result = load_document(db, &d, &found, err);
-    result = db_finish(db, result, err);
+    if (!joined)
+        result = db_finish(db, result, err);
     if (result == ENC_OK && found) {
         *out = doc_take(&d, len);
         if (*out == NULL)
@@ -970,6 +996,8 @@ const struct store_ops store_sqlite = {
     .document = sqlite_document,
     .save = sqlite_save,
     .generation = sqlite_generation,
+    .write_begin = sqlite_write_begin,
+    .write_end = sqlite_write_end,
     .idempotency_find = sqlite_idempotency_find,
     .order_place = sqlite_order_place,
     .order_get = sqlite_order_get,

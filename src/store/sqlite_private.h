@@ -7,6 +7,7 @@
 #define ENCORE_STORE_SQLITE_PRIVATE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store_private.h"
 
@@ -14,6 +15,7 @@ struct sqlite_store {
     struct store base; /* first, so store.c can reach the ops */
     sqlite3 *db;
     sqlite3_stmt *generation; /* prepared once: the server polls it */
+    bool in_write; /* inside write_begin(): save and document join it */
 };
 
 struct sqlite_store *sqlite_of(struct store *s);

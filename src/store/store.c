@@ -174,8 +174,14 @@ store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
     if (refused != NULL)
         *refused = NULL;
 
+    /* The write lock is taken before the stored rows are read, so that
+     * an import, an order or an availability update committed meanwhile
+     * by another connection cannot be overwritten by this save. */
+    enum enc_code result = s->ops->write_begin(s, err);
+    if (result != ENC_OK)
+        return result;
+
     /* The stored rows, as one document, are what doc is merged into. */
-    enum enc_code result = ENC_OK;
     if (!replace)
         result = s->ops->document(s, &stored, &stored_len, err);
     if (result == ENC_OK)
@@ -203,6 +209,7 @@ store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
     }
 
 out:
+    result = s->ops->write_end(s, result, err);
     findings_cleanup(&f);
     catalogue_free(merged);
     free(stored);

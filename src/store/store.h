@@ -42,6 +42,12 @@ struct store_ops {
     /* A number that changes with every committed write, from any process. */
     enum enc_code (*generation)(struct store *s, uint64_t *out,
                                 struct enc_error *err);
+    /* Holds the write lock across a read-modify-write: document() and
+     * save() called in between join its transaction; write_end() commits
+     * when result is ENC_OK, else rolls back, and returns the outcome. */
+    enum enc_code (*write_begin)(struct store *s, struct enc_error *err);
+    enum enc_code (*write_end)(struct store *s, enum enc_code result,
+                               struct enc_error *err);
 
     /* Orders, availability and tokens (store_order_place() and below).
      * None of them moves the generation: what is left changes with every
