@@ -278,15 +278,16 @@
     </li>`)}
   </ol>`:u`<p class="muted" data-testid="preview-empty">No proposal${e.profile?"":" (no active profile on this channel, R1)"}.</p>`:null}function Yt({trace:e}){return e?u`
     <div class="table-wrap"><table class="trace" data-testid="trace">
-      <thead><tr><th>Line</th><th>Target</th><th>Base</th><th>Outcome</th><th>Rule</th><th>Why</th></tr></thead>
+      <thead><tr><th>Line</th><th>Base</th><th>Target</th><th>Outcome</th><th>Rule</th><th>Why</th></tr></thead>
       <tbody>${e.map(t=>u`
-        <tr data-testid="trace-entry" data-line=${t.line} data-outcome=${t.outcome} class=${t.outcome==="proposed"?"fired":"stopped"}>
-          <td><code>${t.line}</code>${t.type?u` <small class="muted">${t.type}</small>`:""}</td>
-          <td>${t.target&&u`<code>${t.target}</code>`}</td>
-          <td>${t.base&&u`<code>${[t.base.product,t.base.performance].filter(Boolean).join(" / ")}</code>`}</td>
-          <td>${t.outcome==="proposed"?"fired":t.outcome}</td>
+        <tr data-testid="trace-entry" data-line=${t.line} data-outcome=${t.outcome} data-reason=${t.reason}
+          class=${t.outcome==="proposed"?"fired":"stopped"}>
+          <td><code>${t.line}</code> <small class="muted">${t.type}</small></td>
+          <td><code>${[t.base?.product,t.base?.performance].filter(Boolean).join(" / ")}</code></td>
+          <td>${t.product&&u`<code>${t.product}</code>`}${t.target!==void 0&&u` <small class="muted">target ${t.target+1}</small>`}</td>
+          <td>${t.outcome==="proposed"?"fired":"stopped"}</td>
           <td>${t.rule||""}</td>
-          <td>${t.message||""}</td>
+          <td>${t.outcome==="proposed"?"":t.message}${t.reason&&t.outcome!=="proposed"?u` <small class="muted">(${t.reason})</small>`:""}</td>
         </tr>`)}</tbody>
     </table></div>`:null}function $t({reference:e}){let t=e.channels,[n,a]=b((t.find(h=>h.type==="internet")||t[0])?.code||""),[i,o]=b("cart"),[r,s]=b(e.lang),[d,p]=b(""),[c,g]=b([Te()]),[$,l]=b(Te()),[_,w]=b(null),[y,m]=b(null);return u`
     <section class="preview" data-testid="preview">

@@ -69,19 +69,22 @@ function Proposals({ answer }) {
   </ol>`;
 }
 
+// One row per line considered, per base group or per target: proposed
+// ("fired"), or the first rule that stopped it and why.
 function Trace({ trace }) {
   if (!trace) return null;
   return html`
     <div class="table-wrap"><table class="trace" data-testid="trace">
-      <thead><tr><th>Line</th><th>Target</th><th>Base</th><th>Outcome</th><th>Rule</th><th>Why</th></tr></thead>
+      <thead><tr><th>Line</th><th>Base</th><th>Target</th><th>Outcome</th><th>Rule</th><th>Why</th></tr></thead>
       <tbody>${trace.map((t) => html`
-        <tr data-testid="trace-entry" data-line=${t.line} data-outcome=${t.outcome} class=${t.outcome === 'proposed' ? 'fired' : 'stopped'}>
-          <td><code>${t.line}</code>${t.type ? html` <small class="muted">${t.type}</small>` : ''}</td>
-          <td>${t.target && html`<code>${t.target}</code>`}</td>
-          <td>${t.base && html`<code>${[t.base.product, t.base.performance].filter(Boolean).join(' / ')}</code>`}</td>
-          <td>${t.outcome === 'proposed' ? 'fired' : t.outcome}</td>
+        <tr data-testid="trace-entry" data-line=${t.line} data-outcome=${t.outcome} data-reason=${t.reason}
+          class=${t.outcome === 'proposed' ? 'fired' : 'stopped'}>
+          <td><code>${t.line}</code> <small class="muted">${t.type}</small></td>
+          <td><code>${[t.base?.product, t.base?.performance].filter(Boolean).join(' / ')}</code></td>
+          <td>${t.product && html`<code>${t.product}</code>`}${t.target !== undefined && html` <small class="muted">target ${t.target + 1}</small>`}</td>
+          <td>${t.outcome === 'proposed' ? 'fired' : 'stopped'}</td>
           <td>${t.rule || ''}</td>
-          <td>${t.message || ''}</td>
+          <td>${t.outcome === 'proposed' ? '' : t.message}${t.reason && t.outcome !== 'proposed' ? html` <small class="muted">(${t.reason})</small>` : ''}</td>
         </tr>`)}</tbody>
     </table></div>`;
 }
