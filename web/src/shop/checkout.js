@@ -30,19 +30,20 @@ function idempotencyKey(cart) {
   return key;
 }
 
-// The buyer's words for a refused payment. A 409 names the item that is
-// sold out (cart[i].quantity) and how many are left.
+// The buyer's words for a refused payment. A 409 names the item refused:
+// cart[i].quantity when too few are left (sold out), cart[i].product or
+// .performance when it is no longer on sale.
 function refusal(e, cart, ctx) {
-  if (e.status === 409) {
-    const m = /^cart\[(\d+)\]/.exec(e.field || '');
+  const fr = ctx.lang === 'fr';
+  if (e.status === 409 && /^cart\[/.test(e.field || '')) {
+    const m = /^cart\[(\d+)\]\.(\w+)/.exec(e.field || '');
     const item = m ? cart[Number(m[1])] : null;
-    const what = item ? item.name || item.product : '';
-    return {
-      soldOut: true,
-      text: `${ctx.lang === 'fr' ? 'Désolé, complet' : 'Sorry, sold out'}${what ? `: ${what}` : ''} (${e.message}).`,
-    };
+    const what = item ? `: ${item.name || item.product}` : '';
+    const soldOut = m?.[2] === 'quantity';
+    const head = soldOut ? (fr ? 'Désolé, complet' : 'Sorry, sold out') : (fr ? 'Désolé, plus en vente' : 'Sorry, no longer on sale');
+    return { soldOut, text: `${head}${what} (${e.message}).` };
   }
-  if (e.status === 401) return { key: true, text: ctx.lang === 'fr' ? 'La clé de la boutique manque ou est fausse.' : 'The shop key is missing or wrong.' };
+  if (e.status === 401) return { key: true, text: fr ? 'La clé de la boutique manque ou est fausse.' : 'The shop key is missing or wrong.' };
   return { text: e.message };
 }
 

@@ -71,6 +71,8 @@ export function cartWith(cart, item) {
   return next;
 }
 
+// TODO(shop): the programme shows the first 200 products the API gives (its
+// default limit); a large catalogue wants paging or a search box.
 export function fetchProducts(lang) {
   return apiCall('GET', `/api/v1/shop/products${query({ channel: CHANNEL, lang })}`);
 }
