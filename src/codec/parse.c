@@ -14,21 +14,36 @@ struct scan_pos {
     unsigned column;
 };
 
+/* What the scan before jansson found wrong. */
+enum scan_fault {
+    SCAN_OK,
+    SCAN_TOO_DEEP, /* nesting past CODEC_MAX_DEPTH */
+    SCAN_NUL,      /* a NUL byte */
+};
+
 /*
- * Scans the text outside strings for '[' and '{' and returns false at the
- * first one past CODEC_MAX_DEPTH, *at telling where. A backslash inside a
- * string hides the next byte, so "\"" does not end it. Malformed text is
- * left for jansson to report.
+ * Scans the text outside strings for '[' and '{' and stops at the first
+ * one past CODEC_MAX_DEPTH (SCAN_TOO_DEEP), *at telling where. Else it
+ * notes where the first NUL byte outside a string is (SCAN_NUL): jansson
+ * drops a NUL that follows a number or a literal ("[1\0]" passes), and
+ * SPEC 5 refuses malformed JSON. A backslash inside a string hides the
+ * next byte, so "\"" does not end it. Other malformed text (a NUL in a
+ * string among it) is left for jansson to report.
  */
-static bool
-parse_depth_ok(const char *text, size_t len, struct scan_pos *at)
+static enum scan_fault
+parse_scan(const char *text, size_t len, struct scan_pos *at)
 {
+    enum scan_fault fault = SCAN_OK;
     unsigned depth = 0, line = 1, column = 0;
     bool in_string = false, escaped = false;
 
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
         column++;
+        if (c == '\0' && !in_string && fault == SCAN_OK) {
+            *at = (struct scan_pos){i, line, column};
+            fault = SCAN_NUL;
+        }
         if (c == '\n') {
             line++;
             column = 0;
@@ -45,13 +60,13 @@ parse_depth_ok(const char *text, size_t len, struct scan_pos *at)
         } else if (c == '[' || c == '{') {
             if (++depth > CODEC_MAX_DEPTH) {
                 *at = (struct scan_pos){i, line, column};
-                return false;
+                return SCAN_TOO_DEEP;
             }
         } else if ((c == ']' || c == '}') && depth > 0) {
             depth--;
         }
     }
-    return true;
+    return fault;
 }
 
 enum enc_code
@@ -59,6 +74,7 @@ parse_object(const char *text, size_t len, size_t max_len, const char *what,
              json_t **out, struct enc_error *err)
 {
     struct scan_pos at;
+    enum scan_fault fault;
     json_error_t jerr;
     json_t *root;
 
@@ -66,7 +82,8 @@ parse_object(const char *text, size_t len, size_t max_len, const char *what,
     if (len > max_len)
         return enc_error_set(err, ENC_TOO_LARGE, NULL,
                              "%s is larger than %zu bytes", what, max_len);
-    if (!parse_depth_ok(text, len, &at))
+    fault = parse_scan(text, len, &at);
+    if (fault == SCAN_TOO_DEEP)
         return enc_error_set(
             err, ENC_INVALID_JSON, NULL,
             "invalid JSON at line %u, column %u: nesting deeper than %d "
@@ -82,6 +99,12 @@ parse_object(const char *text, size_t len, size_t max_len, const char *what,
         return enc_error_set(err, ENC_INVALID_JSON, NULL,
                              "invalid JSON at line %d, column %d: %s",
                              jerr.line, jerr.column, jerr.text);
+    }
+    if (fault == SCAN_NUL) {
+        json_decref(root);
+        return enc_error_set(err, ENC_INVALID_JSON, NULL,
+                             "invalid JSON at line %u, column %u: a NUL byte",
+                             at.line, at.column);
     }
     if (!json_is_object(root)) {
         json_decref(root);

@@ -102,9 +102,35 @@ code_equals(const char *code, const char *s, size_t len)
     return code != NULL && strncmp(code, s, len) == 0 && code[len] == '\0';
 }
 
+/* Fills an empty slot with record i of code (len bytes). */
+static void
+slot_fill(struct enc_code_slot *slot, int32_t i, const char *code, size_t len)
+{
+    slot->index = i;
+    if (len > ENC_SLOT_CODE) {
+        slot->len = 0xff;
+        return;
+    }
+    slot->len = (uint8_t)len;
+    memcpy(slot->code, code, len);
+}
+
+/* True when slot holds code s of len bytes (reading the record only for
+ * a code too long for the slot). */
+static bool
+slot_matches(const struct enc_catalogue *cat, enum enc_code_kind kind,
+             const struct enc_code_slot *slot, const char *s, size_t len)
+{
+    if (slot->len != 0xff)
+        return slot->len == len && memcmp(slot->code, s, len) == 0;
+    return len > ENC_SLOT_CODE &&
+           code_equals(kind_code(cat, kind, (uint32_t)slot->index), s, len);
+}
+
 /*
  * Builds the map of one kind: at least twice as many slots as records, so
- * probes stay short. A duplicate code keeps its first record (the codec
+ * probes stay short; slots aligned on their size, so one never straddles
+ * two cache lines. A duplicate code keeps its first record (the codec
  * refuses duplicates before this runs).
  */
 static bool
@@ -113,15 +139,18 @@ codemap_build(struct enc_catalogue *cat, enum enc_code_kind kind)
     struct enc_codemap *map = &cat->codes[kind];
     uint32_t n = kind_count(cat, kind);
     uint32_t slots = 8;
+    size_t size = sizeof(struct enc_code_slot);
+    uintptr_t raw;
 
     while (slots < 2 * (uint64_t)n)
         slots *= 2;
-    map->slots = arena_alloc(&cat->arena, slots * sizeof(int32_t));
-    if (map->slots == NULL)
+    raw = (uintptr_t)arena_alloc(&cat->arena, (slots + 1) * size);
+    if (raw == 0)
         return false;
+    map->slots = (struct enc_code_slot *)(raw + (size - raw % size) % size);
     map->mask = slots - 1;
     for (uint32_t i = 0; i < slots; i++)
-        map->slots[i] = ENC_NONE;
+        map->slots[i].index = ENC_NONE;
     for (uint32_t i = 0; i < n; i++) {
         const char *code = kind_code(cat, kind, i);
         size_t len;
@@ -131,12 +160,11 @@ codemap_build(struct enc_catalogue *cat, enum enc_code_kind kind)
             continue;
         len = strlen(code);
         h = code_hash(code, len) & map->mask;
-        while (map->slots[h] != ENC_NONE &&
-               !code_equals(kind_code(cat, kind, (uint32_t)map->slots[h]), code,
-                            len))
+        while (map->slots[h].index != ENC_NONE &&
+               !slot_matches(cat, kind, &map->slots[h], code, len))
             h = (h + 1) & map->mask;
-        if (map->slots[h] == ENC_NONE)
-            map->slots[h] = (int32_t)i;
+        if (map->slots[h].index == ENC_NONE)
+            slot_fill(&map->slots[h], (int32_t)i, code, len);
     }
     return true;
 }
@@ -160,10 +188,9 @@ catalogue_lookup(const struct enc_catalogue *cat, enum enc_code_kind kind,
         return ENC_NONE;
     }
     h = code_hash(code, len) & map->mask;
-    while (map->slots[h] != ENC_NONE) {
-        int32_t i = map->slots[h];
-        if (code_equals(kind_code(cat, kind, (uint32_t)i), code, len))
-            return i;
+    while (map->slots[h].index != ENC_NONE) {
+        if (slot_matches(cat, kind, &map->slots[h], code, len))
+            return map->slots[h].index;
         h = (h + 1) & map->mask;
     }
     return ENC_NONE;

@@ -327,9 +327,22 @@ enum enc_code_kind {
     CODE_KIND_COUNT,
 };
 
+/*
+ * A code map slot: the record's index and, when it is short enough, the
+ * code itself, so a lookup usually reads one cache line and never the
+ * record (a request looks up about four codes per cart item).
+ */
+#define ENC_SLOT_CODE 26
+struct enc_code_slot {
+    int32_t index; /* record index, or -1: empty */
+    uint8_t len;   /* the code's length, or 0xff: longer than code[] */
+    uint8_t unused;
+    char code[ENC_SLOT_CODE];
+};
+
 struct enc_codemap {
-    uint32_t mask;  /* slots - 1; slots is a power of two */
-    int32_t *slots; /* record index or -1 */
+    uint32_t mask;               /* slots - 1; slots is a power of two */
+    struct enc_code_slot *slots; /* aligned on their size */
 };
 
 struct enc_catalogue {
