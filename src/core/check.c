@@ -14,6 +14,7 @@
 
 #include "propose.h"
 #include "rules.h"
+#include "utf8.h"
 
 /* What a check looks at and where its findings go. */
 struct check_ctx {
@@ -91,6 +92,7 @@ finding_add(struct check_ctx *ctx, int32_t line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(it->message, sizeof(it->message), fmt, ap);
     va_end(ap);
+    utf8_repair(it->message); /* two long codes may be cut short */
 }
 
 /* ---- Helpers ---- */

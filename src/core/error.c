@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* Wire names, in the order of enum enc_code (SPEC 8). */
 static const char *const code_names[] = {
     [ENC_OK] = "ok",
@@ -37,6 +39,10 @@ enc_error_set(struct enc_error *err, enum enc_code code, const char *field,
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof(err->message), fmt, ap);
     va_end(ap);
+    /* SPEC 8: the message may quote the client's bytes or be cut short;
+     * answers are UTF-8 all the same. */
+    utf8_repair(err->field);
+    utf8_repair(err->message);
     return code;
 }
 
