@@ -47,6 +47,17 @@ enum enc_code codec_catalogue_decode(const char *doc, size_t len,
                                      struct enc_error *err);
 
 /*
+ * Serialises once the fixed parts of the answers cat can give (codes,
+ * names and texts escaped, performances' starts formatted: issue 4), so
+ * codec_answer_encode() and codec_propose*() copy them instead. Call it
+ * once, before the catalogue is shared between threads (a snapshot
+ * build); it lives in the catalogue's arena. The answers are the same
+ * bytes with or without it. Returns false when out of memory (the
+ * catalogue is then unchanged and still answers, slower).
+ */
+bool codec_catalogue_prepare(struct enc_catalogue *cat);
+
+/*
  * Writes cat as one encore-catalogue/1 document (pretty, two-space
  * indent, keys in the order of SPEC 7, optional fields only when set).
  * Decoding the result gives back an identical document. Returns malloc'ed
@@ -117,6 +128,20 @@ enum enc_code codec_propose_avail(const struct enc_catalogue *cat,
                                   const struct enc_avail *avail,
                                   const char *body, size_t len,
                                   struct enc_time clock_now, char **out,
+                                  size_t *out_len);
+
+/*
+ * codec_propose_avail() without the heap: the request's arena and the
+ * answer live in memory of the calling thread, reused by its next call.
+ * *out points at the answer (or the error object) and its "\n", valid
+ * until the same thread calls again; NULL only when out of memory. An
+ * answer past the thread's buffer (64 KB) is copied to the heap, freed
+ * at the next call.
+ */
+enum enc_code codec_propose_reuse(const struct enc_catalogue *cat,
+                                  const struct enc_avail *avail,
+                                  const char *body, size_t len,
+                                  struct enc_time clock_now, const char **out,
                                   size_t *out_len);
 
 /*

@@ -2,12 +2,45 @@
  * encode_answer.c - the answer of SPEC 8 as compact JSON, written straight
  * into a buffer: keys in the order SPEC 8 shows, optional fields left out
  * (never null), "profile" null when none applies (R1).
+ *
+ * When the catalogue was prepared (codec_catalogue_prepare()), the fixed
+ * parts of a proposal (line, product, name, text, performances, price
+ * rows) are copied from its fragments; otherwise they are written here.
+ * The bytes are the same (test_codec_answer.c).
  */
+#include "answer_write.h"
+
 #include "codec.h"
+#include "fragments.h"
 #include "strbuf.h"
 
 /* An answer holds at most a few hundred proposals; this is far above. */
 #define ANSWER_MAX (64u << 20)
+
+/* n in decimal, without printf (every proposal has several). */
+static void
+put_int(struct strbuf *b, int64_t n)
+{
+    char buf[24];
+    size_t k = sizeof buf;
+    uint64_t u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+
+    do {
+        buf[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (n < 0)
+        buf[--k] = '-';
+    strbuf_put(b, buf + k, sizeof buf - k);
+}
+
+/* Fragment k of list (fragments.h). */
+static void
+put_frag(struct strbuf *b, const struct codec_fragments *f,
+         const uint32_t *list, uint32_t k)
+{
+    strbuf_put(b, f->blob + list[k], list[k + 1] - list[k]);
+}
 
 /* ,"key": */
 static void
@@ -36,12 +69,12 @@ put_quantity(struct strbuf *b, const struct enc_proposal *p)
     put_key(b, "quantity");
     if (p->quantity_mode == QTY_CHOICE) {
         strbuf_puts(b, "{\"mode\":\"choice\",\"min\":");
-        strbuf_put_int(b, p->min);
+        put_int(b, p->min);
         strbuf_puts(b, ",\"max\":");
-        strbuf_put_int(b, p->max);
+        put_int(b, p->max);
     } else {
         strbuf_puts(b, "{\"mode\":\"fixed\",\"value\":");
-        strbuf_put_int(b, p->value);
+        put_int(b, p->value);
     }
     strbuf_putc(b, '}');
 }
@@ -53,7 +86,7 @@ put_available(struct strbuf *b, int64_t available)
     if (available < 0)
         return;
     put_key(b, "available");
-    strbuf_put_int(b, available);
+    put_int(b, available);
 }
 
 /* R6: at most ENC_MAX_PERFORMANCES, earliest first, as the engine chose. */
@@ -101,7 +134,7 @@ put_offers(struct strbuf *b, const struct enc_catalogue *cat,
             strbuf_putc(b, ',');
         }
         strbuf_puts(b, "\"amount\":");
-        strbuf_put_int(b, row->amount);
+        put_int(b, row->amount);
         put_available(b, p->offers[i].available);
         strbuf_putc(b, '}');
     }
@@ -147,40 +180,138 @@ put_proposal(struct strbuf *b, const struct enc_catalogue *cat,
     put_quantity(b, p);
     if (p->has_price_difference) {
         put_key(b, "price_difference");
-        strbuf_put_int(b, p->price_difference);
+        put_int(b, p->price_difference);
     }
     put_performances(b, cat, p);
     put_offers(b, cat, p);
     strbuf_putc(b, '}');
 }
 
+/* The name (R13) from the fragments: the item the engine picked, or the
+ * product's code when it has none. */
+static void
+put_name_frag(struct strbuf *b, const struct enc_catalogue *cat,
+              const struct codec_fragments *f, const struct enc_proposal *p)
+{
+    const struct enc_text *name = &cat->products[p->product].name;
+
+    if (p->name_item >= 0 && (uint32_t)p->name_item < name->n &&
+        p->name == name->items[p->name_item].value)
+        put_frag(b, f, f->name_item,
+                 f->name_first[p->product] + (uint32_t)p->name_item);
+    else if (p->name == cat->products[p->product].code)
+        put_frag(b, f, f->product_code, (uint32_t)p->product);
+    else
+        strbuf_put_json(b, p->name);
+}
+
+/* ,"text": from the fragments, when the line has one (R13). */
+static void
+put_text_frag(struct strbuf *b, const struct codec_fragments *f,
+              const struct enc_line *line, uint32_t global_line,
+              const struct enc_proposal *p)
+{
+    if (p->text == NULL)
+        return;
+    if (p->text_item >= 0 && (uint32_t)p->text_item < line->text.n &&
+        p->text == line->text.items[p->text_item].value) {
+        put_frag(b, f, f->text_item,
+                 f->text_first[global_line] + (uint32_t)p->text_item);
+        return;
+    }
+    put_key(b, "text");
+    strbuf_put_json(b, p->text);
+}
+
+/* The proposal of put_proposal(), its fixed parts copied from the
+ * fragments of profile number pi. */
+static void
+put_proposal_frag(struct strbuf *b, const struct enc_catalogue *cat,
+                  const struct codec_fragments *f, uint32_t pi,
+                  const struct enc_proposal *p)
+{
+    uint32_t gl = f->line_first[pi] + p->line;
+    uint32_t rows = f->row_first[p->product];
+    const struct enc_line *line = &cat->profiles[pi].lines[p->line];
+
+    put_frag(b, f, f->line_head, gl);
+    strbuf_puts(b, ",\"base\":{\"product\":");
+    put_frag(b, f, f->product_code, (uint32_t)p->base_product);
+    if (p->base_performance >= 0) {
+        strbuf_puts(b, ",\"performance\":");
+        put_frag(b, f, f->perf_code, (uint32_t)p->base_performance);
+    }
+    strbuf_puts(b, "},");
+    put_frag(b, f, f->product_head, (uint32_t)p->product);
+    put_name_frag(b, cat, f, p);
+    put_text_frag(b, f, line, gl, p);
+    put_quantity(b, p);
+    if (p->has_price_difference) {
+        put_key(b, "price_difference");
+        put_int(b, p->price_difference);
+    }
+    if (p->n_performances > 0) {
+        put_key(b, "performances");
+        for (uint32_t i = 0; i < p->n_performances; i++) {
+            strbuf_putc(b, i ? ',' : '[');
+            put_frag(b, f, f->perf, p->performances[i].performance);
+            put_available(b, p->performances[i].available);
+            strbuf_putc(b, '}');
+        }
+        strbuf_putc(b, ']');
+    }
+    put_key(b, "offers");
+    strbuf_putc(b, '[');
+    for (uint32_t i = 0; i < p->n_offers; i++) {
+        if (i)
+            strbuf_putc(b, ',');
+        put_frag(b, f, f->row, rows + p->offers[i].price);
+        put_available(b, p->offers[i].available);
+        strbuf_putc(b, '}');
+    }
+    strbuf_puts(b, "]}");
+}
+
+void
+answer_write(struct strbuf *b, const struct enc_catalogue *cat,
+             const struct enc_answer *ans)
+{
+    const struct enc_profile *profile =
+        ans->profile >= 0 ? &cat->profiles[ans->profile] : NULL;
+    const struct codec_fragments *f = cat->encoded;
+
+    strbuf_puts(b, "{\"channel\":");
+    strbuf_put_json(b, cat->channels[ans->channel].code);
+    put_key(b, "stage");
+    strbuf_put_json(b, stage_name(ans->stage));
+    put_key(b, "profile");
+    if (profile)
+        strbuf_put_json(b, profile->code);
+    else
+        strbuf_puts(b, "null");
+    put_key(b, "now");
+    put_time(b, ans->now);
+    put_key(b, "proposals");
+    strbuf_putc(b, '[');
+    for (uint32_t i = 0; profile && i < ans->n_proposals; i++) {
+        if (i)
+            strbuf_putc(b, ',');
+        if (f != NULL)
+            put_proposal_frag(b, cat, f, (uint32_t)ans->profile,
+                              &ans->proposals[i]);
+        else
+            put_proposal(b, cat, profile, &ans->proposals[i]);
+    }
+    strbuf_puts(b, "]}");
+}
+
 char *
 codec_answer_encode(const struct enc_catalogue *cat,
                     const struct enc_answer *ans, size_t *len)
 {
-    const struct enc_profile *profile =
-        ans->profile >= 0 ? &cat->profiles[ans->profile] : NULL;
     struct strbuf b;
 
     strbuf_init(&b, ANSWER_MAX);
-    strbuf_puts(&b, "{\"channel\":");
-    strbuf_put_json(&b, cat->channels[ans->channel].code);
-    put_key(&b, "stage");
-    strbuf_put_json(&b, stage_name(ans->stage));
-    put_key(&b, "profile");
-    if (profile)
-        strbuf_put_json(&b, profile->code);
-    else
-        strbuf_puts(&b, "null");
-    put_key(&b, "now");
-    put_time(&b, ans->now);
-    put_key(&b, "proposals");
-    strbuf_putc(&b, '[');
-    for (uint32_t i = 0; profile && i < ans->n_proposals; i++) {
-        if (i)
-            strbuf_putc(&b, ',');
-        put_proposal(&b, cat, profile, &ans->proposals[i]);
-    }
-    strbuf_puts(&b, "]}");
+    answer_write(&b, cat, ans);
     return strbuf_finish(&b, len);
 }

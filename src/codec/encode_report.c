@@ -1,11 +1,26 @@
 /*
  * encode_report.c - errors (SPEC 8) and the findings of SPEC 6 as JSON.
  */
+#include "answer_write.h"
 #include "codec.h"
 #include "strbuf.h"
 
 /* An error or a findings list stays well below this. */
 #define REPORT_MAX (64u << 20)
+
+void
+error_write(struct strbuf *b, const struct enc_error *err)
+{
+    strbuf_puts(b, "{\"error\":{\"code\":");
+    strbuf_put_json(b, enc_code_name(err->code));
+    strbuf_puts(b, ",\"message\":");
+    strbuf_put_json(b, err->message);
+    if (err->field[0]) {
+        strbuf_puts(b, ",\"field\":");
+        strbuf_put_json(b, err->field);
+    }
+    strbuf_puts(b, "}}");
+}
 
 char *
 codec_error_encode(const struct enc_error *err, size_t *len)
@@ -13,15 +28,7 @@ codec_error_encode(const struct enc_error *err, size_t *len)
     struct strbuf b;
 
     strbuf_init(&b, REPORT_MAX);
-    strbuf_puts(&b, "{\"error\":{\"code\":");
-    strbuf_put_json(&b, enc_code_name(err->code));
-    strbuf_puts(&b, ",\"message\":");
-    strbuf_put_json(&b, err->message);
-    if (err->field[0]) {
-        strbuf_puts(&b, ",\"field\":");
-        strbuf_put_json(&b, err->field);
-    }
-    strbuf_puts(&b, "}}");
+    error_write(&b, err);
     return strbuf_finish(&b, len);
 }
 

@@ -15,6 +15,26 @@ strbuf_init(struct strbuf *b, size_t max)
     *b = (struct strbuf){.max = max};
 }
 
+void
+strbuf_init_buffer(struct strbuf *b, char *buf, size_t size, size_t max)
+{
+    *b = (struct strbuf){.max = max};
+    if (buf != NULL && size > 0) {
+        b->data = buf;
+        b->cap = size;
+        b->borrowed = true;
+        buf[0] = '\0';
+    }
+}
+
+void
+strbuf_release(struct strbuf *b)
+{
+    if (!b->borrowed)
+        free(b->data);
+    *b = (struct strbuf){.max = b->max};
+}
+
 /* Makes room for n more bytes and a NUL; false (and failed) when it
  * cannot. */
 static bool
@@ -37,11 +57,19 @@ strbuf_reserve(struct strbuf *b, size_t n)
         cap *= 2;
     if (cap > b->max)
         cap = b->max;
-    data = realloc(b->data, cap);
+    if (b->borrowed) {
+        /* Past the caller's buffer: on to the heap, keeping what is in. */
+        data = malloc(cap);
+        if (data)
+            memcpy(data, b->data, b->len + 1);
+    } else {
+        data = realloc(b->data, cap);
+    }
     if (!data) {
         b->failed = true;
         return false;
     }
+    b->borrowed = false;
     b->data = data;
     b->cap = cap;
     return true;
@@ -114,11 +142,14 @@ strbuf_finish(struct strbuf *b, size_t *len)
     if (!b->failed && !b->data)
         strbuf_put(b, "", 0);
     if (b->failed) {
-        free(b->data);
+        strbuf_release(b);
+        return NULL;
+    }
+    data = b->borrowed ? strdup(b->data) : b->data;
+    if (data == NULL) {
         *b = (struct strbuf){.max = b->max};
         return NULL;
     }
-    data = b->data;
     if (len)
         *len = b->len;
     *b = (struct strbuf){.max = b->max};

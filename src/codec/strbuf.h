@@ -14,14 +14,22 @@
 #include <stdint.h>
 
 struct strbuf {
-    char *data; /* malloc'ed, NUL-terminated when not failed */
+    char *data; /* malloc'ed (or the caller's), NUL-terminated unless failed */
     size_t len;
     size_t cap;
     size_t max; /* the cap of STYLE 12, in bytes */
     bool failed;
+    bool borrowed; /* data is the caller's buffer, not malloc'ed */
 };
 
 void strbuf_init(struct strbuf *b, size_t max);
+
+/* A strbuf writing into the caller's buffer of size bytes first; past it,
+ * into a malloc'ed copy (then data is no longer buf). */
+void strbuf_init_buffer(struct strbuf *b, char *buf, size_t size, size_t max);
+
+/* Frees what a strbuf malloc'ed (not a caller's buffer) and empties it. */
+void strbuf_release(struct strbuf *b);
 void strbuf_put(struct strbuf *b, const char *s, size_t n);
 void strbuf_puts(struct strbuf *b, const char *s);
 void strbuf_putc(struct strbuf *b, char c);

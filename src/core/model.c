@@ -598,6 +598,23 @@ catalogue_index(struct enc_catalogue *cat)
            index_lines(cat) && index_texts(cat);
 }
 
+enum enc_placement
+line_type_placement(enum enc_line_type t)
+{
+    switch (t) {
+    case LINE_UPSELL:
+        return PLACEMENT_INSTEAD;
+    case LINE_CART:
+    case LINE_CONDITIONAL:
+        return PLACEMENT_UNDER_CART;
+    case LINE_FAVORITE:
+        return PLACEMENT_SIDEBAR;
+    case LINE_POST_PURCHASE:
+        break;
+    }
+    return PLACEMENT_CONFIRMATION;
+}
+
 enum enc_stage
 line_type_stage(enum enc_line_type t)
 {

@@ -408,6 +408,9 @@ const char *catalogue_text(const struct enc_catalogue *cat,
 /* R3: the stage at which a line of this type is used. */
 enum enc_stage line_type_stage(enum enc_line_type t);
 
+/* SPEC 2: where the proposals of a line of this type show. */
+enum enc_placement line_type_placement(enum enc_line_type t);
+
 /* R13: the index of lang among the institution's languages (NULL: the
  * first, 0); -1 when it is not one of them. */
 int32_t catalogue_lang_index(const struct enc_catalogue *cat, const char *lang);

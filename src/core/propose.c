@@ -112,24 +112,6 @@ profile_for_channel(const struct enc_catalogue *cat, int32_t channel)
     return cat->channel_profile[channel];
 }
 
-/* SPEC 2: where the proposals of a line of this type show. */
-static enum enc_placement
-line_placement(enum enc_line_type type)
-{
-    switch (type) {
-    case LINE_UPSELL:
-        return PLACEMENT_INSTEAD;
-    case LINE_CART:
-    case LINE_CONDITIONAL:
-        return PLACEMENT_UNDER_CART;
-    case LINE_FAVORITE:
-        return PLACEMENT_SIDEBAR;
-    case LINE_POST_PURCHASE:
-        break;
-    }
-    return PLACEMENT_CONFIRMATION;
-}
-
 /* True when now lies in the window (an unset bound is open). R2, R5, R6. */
 static bool
 window_contains(const struct enc_bound *from, const struct enc_bound *to,
@@ -901,7 +883,7 @@ proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
     p->value = p->min = p->max = 0;
     p->line = li;
     p->type = pl->line->type;
-    p->placement = line_placement(pl->line->type);
+    p->placement = line_type_placement(pl->line->type);
     p->base_product = pl->line->base;
     p->base_performance = pl->group->performance;
     p->product = pl->target->product;
@@ -1197,7 +1179,7 @@ placement_propose(struct walk *w, enum enc_placement pl)
         uint32_t li = w->lines[k];
         enum enc_code rc;
 
-        if (line_placement(w->profile->lines[li].type) != pl)
+        if (line_type_placement(w->profile->lines[li].type) != pl)
             continue;
         if (placement_count(w) < limit)
             rc = line_propose(w, li, limit);
