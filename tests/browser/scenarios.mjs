@@ -242,6 +242,21 @@ suite.test('lines are reordered within their kind with the up/down buttons, and 
   await page.context().close();
 });
 
+suite.test('the line editor saves every line as it read it (SPEC 3 fields round trip)', async () => {
+  const before = await api('GET', '/api/v1/admin/profiles/WEB-SEASON', { token: ADMIN_TOKEN });
+  const page = await newPage();
+  for (const line of before.json.profile.lines) {
+    await openAdmin(page, `#/profile/WEB-SEASON/line/${line.id}`);
+    await page.waitForFunction((id) => document.querySelector('[data-testid=line-id]')?.value === id, line.id);
+    await page.waitForSelector('[data-testid=line-editor] [data-testid=base-product] [data-testid=picked]');
+    await page.click('[data-testid=save-line]');
+    await page.waitForSelector('[data-testid=profile][data-code=WEB-SEASON]');
+  }
+  const after = await api('GET', '/api/v1/admin/profiles/WEB-SEASON', { token: ADMIN_TOKEN });
+  expectEqual(after.json.profile.lines, before.json.profile.lines, 'the lines after a save without change');
+  await page.context().close();
+});
+
 suite.test('a text holding markup shows as plain text in the back-office and the shop (SPEC 5)', async () => {
   const admin = await newPage();
   await openProfile(admin, 'WEB-SEASON');

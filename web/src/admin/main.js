@@ -110,5 +110,10 @@ function App() {
   return html`<${Nav} route=${route} /><main>${body}</main>`;
 }
 
+// A token in the fragment is taken at load and whenever it is pasted into
+// an open tab (a hash change does not reload the page).
 takeAdminToken();
+window.addEventListener('hashchange', () => {
+  if (/(^#|&)token=/.test(window.location.hash)) setAdminToken(takeAdminToken());
+});
 render(html`<${App} />`, document.getElementById('app'));

@@ -119,5 +119,10 @@ function App() {
     <main>${body}</main>`;
 }
 
+// The key in the fragment is taken at load and whenever it is pasted into
+// an open tab (a hash change does not reload the page).
 takeShopKey();
+window.addEventListener('hashchange', () => {
+  if (/(^#|&)key=/.test(window.location.hash)) takeShopKey();
+});
 render(html`<${App} />`, document.getElementById('app'));
