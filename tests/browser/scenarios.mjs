@@ -215,6 +215,46 @@ suite.test('an invalid line shows its error beside it and the profile cannot be 
   await page.context().close();
 });
 
+suite.test('activating a valid draft takes its channel over, deactivating returns it to draft (SPEC 3)', async () => {
+  const page = await newPage();
+  await openAdmin(page);
+  await page.fill('[data-testid=new-profile-code]', 'APP-ONLY');
+  await page.check('[data-testid=new-profile] label:has(code:text-is("MOBILE")) input');
+  await page.click('[data-testid=create-profile]');
+  await page.waitForSelector('[data-testid=profile][data-code=APP-ONLY]');
+  await page.click('[data-testid=add-line][data-type=favorite]');
+  await page.fill('[data-testid=line-id]', 'FAV');
+  await pick(page, '[data-testid=base-product]', 'NYP-14935');
+  await pick(page, '[data-testid=target-product]', 'NYP-14944');
+  await page.click('[data-testid=save-line]');
+  await lineRow(page, 'FAV').waitFor();
+  await page.click('[data-testid=activate]');
+  await page.waitForSelector('[data-testid=deactivate]');
+  expectEqual(await page.locator('[data-testid=profile-status]').textContent(), 'active', 'status');
+  const notice = await page.locator('[data-testid=notice]').textContent();
+  expect(/MOBILE from WEB-SEASON/.test(notice), `the take-over is said: ${notice}`);
+  const season = await api('GET', '/api/v1/admin/profiles/WEB-SEASON', { token: ADMIN_TOKEN });
+  expectEqual(season.json.profile.channels, ['WEB'], 'WEB-SEASON keeps WEB only');
+  await page.click('[data-testid=deactivate]');
+  await page.waitForSelector('[data-testid=activate]');
+  expectEqual(await page.locator('[data-testid=profile-status]').textContent(), 'draft', 'status after deactivate');
+  await page.context().close();
+});
+
+suite.test('the shop in French: names, texts and its own words in the asked language (R13)', async () => {
+  const page = await newPage();
+  await openShop(page);
+  await page.click('button.lang:text-is("FR")');
+  await page.waitForSelector('[data-testid=product-card][data-code=NYP-14934]:has-text("Mozart et Mahler")');
+  await addToCart(page, 'NYP-14934', { performance: 'NYP-14934-1', seat: 'CAT1', audience: 'ADULT', quantity: 2 });
+  const parking = proposal(page, 'CART-PARKING');
+  await parking.waitFor();
+  expectEqual(await parking.locator('.proposal-name').textContent(), 'Parking le jour du concert', 'name');
+  expect(/^Garez-vous/.test(await parking.locator('.proposal-text').textContent()), 'the French text');
+  expectEqual((await parking.locator('[data-testid=proposal-accept]').textContent()).trim(), 'Ajouter au panier', 'button');
+  await page.context().close();
+});
+
 suite.test('lines are reordered within their kind with the up/down buttons, and the order is saved', async () => {
   const made = await api('POST', '/api/v1/admin/profiles', {
     token: ADMIN_TOKEN,
