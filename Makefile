@@ -62,7 +62,7 @@ clean:
 .PHONY: bench
 BENCH_CFLAGS = -std=c17 -O2 -g -Wall -Wextra -Werror -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wvla \
-	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Iinclude -Ibench/c
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Iinclude -Ibench
 BENCH_LIBS = $(BUILD)/libencore_store.a $(BUILD)/libencore_codec.a \
 	$(BUILD)/libencore_core.a $$(pkg-config --libs jansson sqlite3) -lm \
 	-lpthread
@@ -70,8 +70,8 @@ bench: deps
 	@sh scripts/install-bench-deps.sh
 	@$(MAKE) --no-print-directory all
 	@mkdir -p $(BUILD)/bench
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/inproc bench/c/inproc.c \
-		bench/c/bench.c $(BENCH_LIBS)
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/sqlnaive bench/c/sqlnaive.c \
-		bench/c/naive.c bench/c/bench.c $(BENCH_LIBS)
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/inproc bench/inproc.c \
+		bench/bench.c $(BENCH_LIBS)
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/sqlnaive bench/sqlnaive.c \
+		bench/naive.c bench/bench.c $(BENCH_LIBS)
 	sh bench/run.sh $(BUILD)

@@ -1,6 +1,6 @@
 /*
- * bench.h - what the benchmark drivers share (bench/c/inproc.c,
- * bench/c/sqlnaive.c): the clock, percentiles, the cart files and the
+ * bench.h - what the benchmark drivers share (bench/inproc.c,
+ * bench/sqlnaive.c): the clock, percentiles, the cart files and the
  * catalogue loaded as the server loads it.
  */
 #ifndef ENCORE_BENCH_H

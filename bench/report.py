@@ -246,6 +246,26 @@ def machine_lines(out):
     return {k: v for k, v in pairs}
 
 
+def busy_note(out, nruns, nproc):
+    """A warning when other work shared the machine during the runs."""
+    peak = 0.0
+    for r in range(1, nruns + 1):
+        p = os.path.join(out, "runs", str(r), "load.txt")
+        if os.path.exists(p):
+            for l in open(p):
+                if l.strip():
+                    peak = max(peak, float(l.split()[1]))
+    if peak <= 2 * nproc:
+        return "The machine was otherwise quiet (load average at most %.1f " \
+               "on %d cores)." % (peak, nproc)
+    return ("**The machine was busy with other work during these runs** "
+            "(load average up to %.1f on %d cores as its steps began; the "
+            "bench alone keeps it near the number of cores): every figure is pessimistic and noisy, "
+            "the ratios less so since both sides of each ratio ran in the "
+            "same run. Rerun `make bench` on a quiet machine for figures to "
+            "hold against the goals." % (peak, nproc))
+
+
 def write(out, nruns, dest):
     runs = []
     for r in range(1, nruns + 1):
@@ -256,7 +276,7 @@ def write(out, nruns, dest):
     m = machine_lines(out)
     answer = {}
     read_pairs(os.path.join(out, "answer.txt"), answer)
-    commands = [l.rstrip("\n").replace(ROOT + "/", "")
+    commands = [l.rstrip("\n")
                 for l in open(os.path.join(out, "commands.txt"))]
 
     w = []
@@ -282,6 +302,8 @@ def write(out, nruns, dest):
     if loads:
         w.append("- load average (1 min) when each step began: "
                  + "; ".join(loads))
+        w.append("")
+        w.append(busy_note(out, nruns, int(m.get("nproc", "1"))))
     w.append("")
     w.append("## Goals of issue 4\n")
     w.append("| goal | median | runs | met |")

@@ -29,10 +29,12 @@ WRK_PID=""
 
 say() { echo "bench: $*" >&2; }
 
-# Writes a command once to commands.txt, for RESULTS.md.
+# Writes a command once to commands.txt, for RESULTS.md: paths relative
+# to the checkout, the run's number as N.
 note() {
-    grep -qxF "$*" "$OUT/commands.txt" 2>/dev/null ||
-        echo "$*" >>"$OUT/commands.txt"
+    line=$(echo "$*" | sed -e "s|$ROOT/||g" -e 's|/runs/[0-9]*/|/runs/N/|g')
+    grep -qxF "$line" "$OUT/commands.txt" 2>/dev/null ||
+        echo "$line" >>"$OUT/commands.txt"
 }
 
 # Notes a command and runs it.

@@ -2,7 +2,7 @@
  * sqlnaive.c - the SQL-per-request baseline (issue 4): the rules of a
  * cart-stage proposal answered by SQL queries on every request, the way a
  * common design would (naive_schema.h), checked against Encore on the
- * same carts, then timed as bench/c/inproc.c times the engine.
+ * same carts, then timed as bench/inproc.c times the engine.
  *
  * usage: sqlnaive DB NAIVEDB CARTDIR [SAMPLE]
  *
