@@ -186,6 +186,22 @@ suite.test('pay records the order and the confirmation shows the post-purchase p
   await page.context().close();
 });
 
+suite.test('a shop without its key asks for it at checkout; an order without it is refused (401)', async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/shop/`);
+  await page.waitForSelector('[data-testid=product-card]');
+  await addToCart(page, 'TSHIRT', { quantity: 1 });
+  await page.click('[data-testid=checkout]');
+  await page.fill('[data-testid=shop-key]', 'not-the-key');
+  await page.click('[data-testid=pay]');
+  const refused = await page.locator('[data-testid=pay-error]').textContent();
+  expect(/shop key/i.test(refused), `the refusal names the key: ${refused}`);
+  await page.fill('[data-testid=shop-key]', SHOP_TOKEN);
+  await page.click('[data-testid=pay]');
+  await page.waitForSelector('[data-testid=confirmation]');
+  await page.context().close();
+});
+
 suite.test('an invalid line shows its error beside it and the profile cannot be activated (SPEC 6, SPEC 3)', async () => {
   const page = await newPage();
   await openAdmin(page);
@@ -255,7 +271,7 @@ suite.test('the shop in French: names, texts and its own words in the asked lang
   await page.context().close();
 });
 
-suite.test('lines are reordered within their kind with the up/down buttons, and the order is saved', async () => {
+suite.test('lines are reordered within their kind with the up/down buttons; the profile\'s name and limits are saved', async () => {
   const made = await api('POST', '/api/v1/admin/profiles', {
     token: ADMIN_TOKEN,
     body: {
@@ -279,6 +295,17 @@ suite.test('lines are reordered within their kind with the up/down buttons, and 
   await page.waitForSelector('[data-testid=profile][data-code=ORDERED]');
   const shown = await page.locator('[data-testid=line-group][data-type=cart] [data-testid=line]').evaluateAll((es) => es.map((e) => e.dataset.id));
   expectEqual(shown, ['B', 'A'], 'order after a reload');
+
+  // The profile's own fields: a name per language, channels, limits (R14).
+  await page.click('.settings summary');
+  await page.fill('.settings label:has-text("Name (fr)") input', 'Dans l’ordre');
+  await page.fill('.settings label:has-text("sidebar") input', '1');
+  await page.click('[data-testid=save-profile]');
+  await page.waitForSelector('[data-testid=profile] h1:has-text("Dans l’ordre")');
+  const saved = await api('GET', '/api/v1/admin/profiles/ORDERED', { token: ADMIN_TOKEN });
+  expectEqual(saved.json.profile.limits, { sidebar: 1 }, 'limits');
+  expectEqual(saved.json.profile.name, { fr: 'Dans l’ordre' }, 'name');
+  expectEqual(saved.json.profile.lines.map((l) => l.id), ['B', 'F', 'A'], 'the lines kept');
   await page.context().close();
 });
 
