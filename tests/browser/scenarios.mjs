@@ -413,6 +413,14 @@ suite.test('the shop and the back-office fit a phone screen (390x844)', async ()
   await openProfile(admin, 'WEB-SEASON');
   const adminWidth = await admin.evaluate(() => document.documentElement.scrollWidth);
   expect(adminWidth <= PHONE.width, `the profile page is ${adminWidth} px wide`);
+  await lineRow(admin, 'COND-DINNER').locator('[data-testid=edit-line]').click();
+  await admin.waitForSelector('[data-testid=line-editor] [data-testid=base-product] [data-testid=picked]');
+  const editorWidth = await admin.evaluate(() => document.documentElement.scrollWidth);
+  expect(editorWidth <= PHONE.width, `the line editor is ${editorWidth} px wide`);
+  await openAdmin(admin, '#/preview');
+  await admin.waitForSelector('[data-testid=preview]');
+  const previewWidth = await admin.evaluate(() => document.documentElement.scrollWidth);
+  expect(previewWidth <= PHONE.width, `the preview is ${previewWidth} px wide`);
   await admin.context().close();
 });
 
