@@ -1,17 +1,19 @@
 /*
  * snapshot.h - the catalogue every request reads, swapped when it changes.
  *
- * A snapshot is a loaded catalogue and the store generation it came from.
- * A request acquires the current one, reads it without any lock, and
- * releases it when done; a watcher thread polls the store's generation on
- * its own connection and swaps a new snapshot in when it moved. The old
- * one is freed when the last request that holds it leaves (DESIGN.md
- * "Snapshots").
+ * A snapshot is a loaded catalogue, its live availability and the store
+ * generation it came from. A request acquires the current one, reads it
+ * without any lock, and releases it when done: both are a few atomic
+ * operations, never a mutex (snapshot.c says why that is safe). A watcher
+ * thread polls the store's generation on its own connection and swaps a
+ * new snapshot in when it moved; the old one is freed when the last
+ * request that holds it leaves (DESIGN.md "Snapshots").
  */
 #ifndef ENCORE_SERVER_SNAPSHOT_H
 #define ENCORE_SERVER_SNAPSHOT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -23,16 +25,26 @@
 /* How often the watcher reads the store's generation. */
 #define SNAPSHOT_POLL_MS 500
 
+/* Snapshots alive at once at most: the current one and old ones still
+ * held by requests in flight. A swap waits for a free slot. */
+#define SNAPSHOT_SLOTS 256
+
 struct snapshot {
     struct enc_catalogue *cat; /* NULL: no catalogue imported yet */
     struct enc_avail *avail;   /* live counters of cat; NULL with cat */
     uint64_t generation;
-    unsigned refs; /* the holder's one, plus one per request; lock held */
+    double build_seconds; /* load, index and prepare, for the metrics */
+    /* Lifetime (snapshot.c): releases minus, once swapped out, acquires;
+     * freed when a release or the swap brings it to 0. */
+    _Atomic int64_t refs;
+    uint32_t slot; /* its index in snapshots.slots */
 };
 
 struct snapshots {
-    pthread_mutex_t lock; /* guards current and every refs */
-    struct snapshot *current;
+    /* The current snapshot's slot in the top 16 bits, and how many
+     * acquires it has had in the low 48 (snapshot.c). */
+    _Atomic uint64_t current;
+    _Atomic(struct snapshot *) slots[SNAPSHOT_SLOTS];
 
     /* The watcher, its store connection and its stop signal. */
     struct store *store;
@@ -60,6 +72,28 @@ enum enc_code snapshots_start(struct snapshots *ss, const char *db_path,
 /* Stops and joins the watcher, frees the current snapshot and closes the
  * store. Every acquired snapshot must have been released. */
 void snapshots_stop(struct snapshots *ss);
+
+/*
+ * Without a store: prepares ss with first as its current snapshot (the
+ * server's start does this, and the tests). False when out of resources.
+ * snapshots_close() releases the current snapshot and the locks.
+ */
+bool snapshots_open(struct snapshots *ss, struct snapshot *first);
+void snapshots_close(struct snapshots *ss);
+
+/* A new snapshot of cat and avail (owned from now on), unpublished. NULL
+ * when out of memory (cat and avail are then freed). */
+struct snapshot *snapshot_new(struct enc_catalogue *cat,
+                              struct enc_avail *avail, uint64_t generation);
+
+/*
+ * Makes snap the current snapshot, carrying forward the availability
+ * writes made to the old one after its clock read mark (see
+ * snapshots_avail_begin()); the old one is freed when its last request
+ * leaves. One caller at a time (the build lock). Waits while every slot
+ * holds a snapshot still in use.
+ */
+void snapshots_swap(struct snapshots *ss, struct snapshot *snap, uint64_t mark);
 
 /* The current snapshot, held until snapshot_release(). */
 const struct snapshot *snapshot_acquire(struct snapshots *ss);
