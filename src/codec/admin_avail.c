@@ -28,14 +28,22 @@ field_of(struct avail_reader *r, const char *fmt, const char *a, size_t i,
     return arena_strdup(r->arena, path);
 }
 
-/* A count of 0 or more at field (SPEC 7). */
+/* The largest count an import takes (READ_MAX_AMOUNT of read.h, whose
+ * read_array() this file's own would clash with). A larger one would be
+ * stored, and the catalogue would then no longer load: every export and
+ * restart refused. */
+#define AVAIL_MAX_LEFT ((int64_t)9007199254740991)
+
+/* A count of 0 to AVAIL_MAX_LEFT at field (SPEC 7). */
 static enum enc_code
 read_left(const json_t *v, const char *field, int64_t *out,
           struct enc_error *err)
 {
-    if (!json_is_integer(v) || json_integer_value(v) < 0)
+    if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+        json_integer_value(v) > AVAIL_MAX_LEFT)
         return enc_error_set(err, ENC_INVALID_FIELD, field,
-                             "expected an integer of 0 or more");
+                             "expected an integer from 0 to %lld",
+                             (long long)AVAIL_MAX_LEFT);
     *out = json_integer_value(v);
     return ENC_OK;
 }
