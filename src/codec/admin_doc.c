@@ -132,6 +132,44 @@ codec_body_string(const char *body, size_t len, const char *key, char *out,
     json_decref(root);
 }
 
+bool
+codec_document_profile_codes(const char *doc, size_t len, char ***codes,
+                             size_t *n)
+{
+    *codes = NULL;
+    *n = 0;
+    json_t *root = json_loadb(doc, len, JSON_REJECT_DUPLICATES, NULL);
+    json_t *profiles = json_object_get(root, "profiles");
+    bool only = json_is_array(profiles) &&
+                json_object_size(root) ==
+                    1u + (json_object_get(root, "format") != NULL);
+    size_t count = only ? json_array_size(profiles) : 0;
+    size_t bytes = (count + 1) * sizeof(char *);
+    for (size_t i = 0; only && i < count; i++) {
+        const char *code = json_string_value(
+            json_object_get(json_array_get(profiles, i), "code"));
+        only = code != NULL;
+        bytes += only ? strlen(code) + 1 : 0;
+    }
+    char **list = only ? malloc(bytes) : NULL;
+    if (list != NULL) {
+        char *at = (char *)(list + count + 1);
+        for (size_t i = 0; i < count; i++) {
+            const char *code = json_string_value(
+                json_object_get(json_array_get(profiles, i), "code"));
+            size_t k = strlen(code) + 1;
+            memcpy(at, code, k);
+            list[i] = at;
+            at += k;
+        }
+        list[count] = NULL;
+        *codes = list;
+        *n = count;
+    }
+    json_decref(root);
+    return list != NULL;
+}
+
 char *
 codec_deleted_encode(const char *code, size_t *len)
 {

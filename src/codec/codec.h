@@ -193,6 +193,16 @@ enum enc_code codec_admin_profile_doc(const struct enc_catalogue *cat,
 void codec_body_string(const char *body, size_t len, const char *key, char *out,
                        size_t size);
 
+/*
+ * When doc (an encore-catalogue/1 document) holds profiles and nothing
+ * else but "format" (the admin API's writes), *codes gets the codes of
+ * its profiles (one malloc'ed block; the caller frees it) and *n their
+ * count, and true is returned; false otherwise, or for a document that
+ * does not parse (the decoder says why).
+ */
+bool codec_document_profile_codes(const char *doc, size_t len, char ***codes,
+                                  size_t *n);
+
 /* {"deleted":code} (malloc'ed). */
 char *codec_deleted_encode(const char *code, size_t *len);
 

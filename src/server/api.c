@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/avail.h"
 #include "answer.h"
@@ -124,19 +125,33 @@ api_refresh(struct server *srv, struct enc_error *err)
     return result;
 }
 
+/* Milliseconds of the monotonic clock. */
+static long long
+api_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 enum enc_code
 api_import(struct server *srv, const char *doc, size_t len, bool replace,
            struct enc_findings *findings, struct enc_catalogue **refused,
            struct enc_error *err)
 {
     pthread_mutex_lock(&srv->store_lock);
+    long long start = api_ms();
     enum enc_code result =
         store_import_checked(srv->store, doc, len, replace, answer_clock_now(),
                              findings, refused, err);
+    long long written = api_ms();
     /* The refresh runs under the lock too, so two writes never answer
      * out of order with what the snapshot shows. */
     if (result == ENC_OK)
         result = api_refresh(srv, err);
     pthread_mutex_unlock(&srv->store_lock);
+    log_line(LOG_INFO, "admin",
+             "event=write bytes=%zu result=%s write_ms=%lld refresh_ms=%lld",
+             len, enc_code_name(result), written - start, api_ms() - written);
     return result;
 }

@@ -670,6 +670,85 @@ sqlite_write_end(struct store *s, enum enc_code result, struct enc_error *err)
     return db_finish(sqlite_of(s)->db, result, err);
 }
 
+/*
+ * Replaces the stored profile p of cat (or adds it after the last one):
+ * its row keeps its position, its lines are rewritten.
+ */
+static enum enc_code
+save_one_profile(sqlite3 *db, sqlite3_stmt *const *sts,
+                 const struct enc_catalogue *cat, uint32_t p,
+                 struct enc_error *err)
+{
+    const char *code = cat->profiles[p].code;
+    bool found = false;
+    int64_t position = 0;
+    sqlite3_bind_text(sts[0], 1, code, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(sts[0]);
+    if (rc == SQLITE_ROW) {
+        found = sqlite3_column_type(sts[0], 0) != SQLITE_NULL;
+        position = sqlite3_column_int64(sts[0], found ? 0 : 1);
+    }
+    sqlite3_reset(sts[0]);
+    sqlite3_clear_bindings(sts[0]);
+    if (rc != SQLITE_ROW)
+        return db_fail(db, "finding a profile's position", err);
+
+    sqlite3_bind_text(sts[1], 1, code, -1, SQLITE_TRANSIENT);
+    enum enc_code result = db_step_done(db, sts[1], err);
+    int64_t id = 0;
+    size_t len = 0;
+    char *body = codec_record_encode(cat, CODE_PROFILE, p, &len);
+    if (body == NULL && result == ENC_OK)
+        result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    if (result == ENC_OK)
+        result = insert_row(db, sts[2], 0, (uint32_t)position, code, body, len,
+                            &id, err);
+    free(body);
+    if (result == ENC_OK)
+        result = save_lines(db, sts[3], cat, p, id, err);
+    return result;
+}
+
+static enum enc_code
+sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
+                     char *const *codes, size_t n, struct enc_error *err)
+{
+    static const char *const sql[] = {
+        "SELECT (SELECT position FROM profiles WHERE code = ?1),"
+        " (SELECT coalesce(max(position), -1) + 1 FROM profiles)",
+        "DELETE FROM profiles WHERE code = ?1",
+        "INSERT INTO profiles (position, code, body) VALUES (?1, ?2, ?3)",
+        "INSERT INTO lines (profile_id, position, code, body)"
+        " VALUES (?1, ?2, ?3, ?4)",
+    };
+    sqlite3 *db = sqlite_of(s)->db;
+    sqlite3_stmt *sts[4] = {NULL, NULL, NULL, NULL};
+    bool joined = sqlite_of(s)->in_write;
+    enum enc_code result =
+        joined ? ENC_OK : db_exec(db, "BEGIN IMMEDIATE", err);
+    if (result != ENC_OK)
+        return result;
+    for (size_t i = 0; result == ENC_OK && i < 4; i++)
+        result = db_prepare(db, sql[i], &sts[i], err);
+    for (size_t i = 0; result == ENC_OK && i < n; i++) {
+        int32_t p =
+            catalogue_lookup(cat, CODE_PROFILE, codes[i], strlen(codes[i]));
+        if (p < 0)
+            result =
+                enc_error_set(err, ENC_INTERNAL, NULL,
+                              "profile %s is not in the catalogue", codes[i]);
+        else
+            result = save_one_profile(db, sts, cat, (uint32_t)p, err);
+    }
+    if (result == ENC_OK)
+        result = db_exec(
+            db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+            err);
+    for (size_t i = 0; i < 4; i++)
+        sqlite3_finalize(sts[i]);
+    return joined ? result : db_finish(db, result, err);
+}
+
 /* ---- load ---- */
 
 /* Appends the body in column col of the current row of st. */
@@ -995,6 +1074,7 @@ const struct store_ops store_sqlite = {
     .load = sqlite_load,
     .document = sqlite_document,
     .save = sqlite_save,
+    .save_profiles = sqlite_save_profiles,
     .generation = sqlite_generation,
     .write_begin = sqlite_write_begin,
     .write_end = sqlite_write_end,

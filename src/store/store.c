@@ -153,6 +153,25 @@ import_refuse_errors(const struct enc_catalogue *merged, const char *stored,
     return ENC_OK;
 }
 
+/*
+ * Saves the merged catalogue: a document that only names profiles (the
+ * admin API's writes) rewrites those profiles' rows alone, so a line
+ * edit does not rewrite every product of a large catalogue; anything
+ * else rewrites all rows.
+ */
+static enum enc_code
+import_save(struct store *s, const struct enc_catalogue *merged,
+            const char *doc, size_t len, bool replace, struct enc_error *err)
+{
+    char **codes = NULL;
+    size_t n = 0;
+    if (replace || !codec_document_profile_codes(doc, len, &codes, &n))
+        return s->ops->save(s, merged, err);
+    enum enc_code result = s->ops->save_profiles(s, merged, codes, n, err);
+    free(codes);
+    return result;
+}
+
 enum enc_code
 store_import(struct store *s, const char *doc, size_t len, bool replace,
              struct enc_time now, struct enc_findings *findings,
@@ -201,7 +220,7 @@ store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
         merged = NULL;
     }
     if (result == ENC_OK)
-        result = s->ops->save(s, merged, err);
+        result = import_save(s, merged, doc, len, replace, err);
     if (result == ENC_OK && findings != NULL) {
         findings_cleanup(findings);
         *findings = f;

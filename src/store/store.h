@@ -39,6 +39,13 @@ struct store_ops {
     /* Replaces the stored state by cat, in one transaction. */
     enum enc_code (*save)(struct store *s, const struct enc_catalogue *cat,
                           struct enc_error *err);
+    /* Replaces (or adds) the n profiles of cat named by codes, with their
+     * lines, keeping every other row: the save of a document that only
+     * names profiles, in one transaction. */
+    enum enc_code (*save_profiles)(struct store *s,
+                                   const struct enc_catalogue *cat,
+                                   char *const *codes, size_t n,
+                                   struct enc_error *err);
     /* A number that changes with every committed write, from any process. */
     enum enc_code (*generation)(struct store *s, uint64_t *out,
                                 struct enc_error *err);

@@ -365,6 +365,51 @@ test_store_merge_keeps_the_rest(void **state)
     catalogue_free(cat);
 }
 
+/* SPEC 9: a document of profiles alone rewrites those profiles' rows and
+ * no other (a line edit of the admin API on a large catalogue), keeps the
+ * profiles' order, adds a new one last, and moves the generation. */
+static void
+test_store_profiles_only_import_rewrites_them_alone(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    int64_t product_id = sql_int(fx, "SELECT id FROM products"
+                                     " WHERE code = 'JAZZ-1'");
+    int64_t kept_id = sql_int(fx, "SELECT id FROM profiles"
+                                  " WHERE code = 'MOBILE-2027'");
+    uint64_t gen = generation(fx);
+    struct enc_error err = {0};
+    assert_int_equal(import(fx,
+                            "{\"format\":\"encore-catalogue/1\",\"profiles\":["
+                            "{\"code\":\"WEB-2027\",\"status\":\"active\","
+                            "\"channels\":[\"WEB\"],\"lines\":[{\"id\":\"N1\","
+                            "\"type\":\"cart\",\"base\":\"JAZZ-1\",\"targets\":"
+                            "[{\"product\":\"PARKING\"}]}]},"
+                            "{\"code\":\"NEW\",\"status\":\"draft\","
+                            "\"channels\":[\"APP\"]}]}",
+                            false, &err),
+                     ENC_OK);
+    assert_int_equal(generation(fx), gen + 1);
+    assert_int_equal(
+        sql_int(fx, "SELECT id FROM products WHERE code = 'JAZZ-1'"),
+        product_id);
+    assert_int_equal(
+        sql_int(fx, "SELECT id FROM profiles WHERE code = 'MOBILE-2027'"),
+        kept_id);
+
+    struct enc_catalogue *cat = NULL;
+    assert_int_equal(store_load(fx->store, &cat, NULL), ENC_OK);
+    assert_int_equal(cat->n_profiles, 4);
+    assert_string_equal(cat->profiles[0].code, "WEB-2027");
+    assert_int_equal(cat->profiles[0].n_lines, 1);
+    assert_string_equal(cat->profiles[0].lines[0].id, "N1");
+    assert_string_equal(cat->profiles[1].code, "MOBILE-2027");
+    assert_int_equal(cat->profiles[1].n_lines, 2);
+    assert_string_equal(cat->profiles[3].code, "NEW");
+    assert_int_equal(cat->n_products, 26);
+    catalogue_free(cat);
+}
+
 int
 main(void)
 {
@@ -385,6 +430,9 @@ main(void)
             test_store_generation_bumps_on_every_write, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_foreign_keys_cascade_on_replace, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_profiles_only_import_rewrites_them_alone, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(test_store_merge_keeps_the_rest, setup,
                                         teardown),
     };
