@@ -43,11 +43,21 @@ rm -f "$SHIFTED"
 trap - EXIT INT TERM
 
 URL="http://$LISTEN"
+
+# The tokens of this demo, made here so that the page addresses below can
+# carry them (in the URL fragment, which browsers never send). The server
+# keeps only their hashes.
+ENCORE_ADMIN_TOKEN=${ENCORE_ADMIN_TOKEN:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')}
+ENCORE_SHOP_TOKEN=${ENCORE_SHOP_TOKEN:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')}
+export ENCORE_ADMIN_TOKEN ENCORE_SHOP_TOKEN
 cat <<EOF
 
 Encore serves the sample season on $URL
 (David Geffen Hall, New York Philharmonic 2024-25, moved to the coming weeks)
-Proposals API: POST $URL/api/v1/proposals
+Ticketshop:   $URL/shop/#key=$ENCORE_SHOP_TOKEN
+Back-office:  $URL/admin/#token=$ENCORE_ADMIN_TOKEN
+Proposals API: POST $URL/api/v1/proposals    (OpenAPI: $URL/api/v1/openapi.json)
+Admin token: $ENCORE_ADMIN_TOKEN    shop token: $ENCORE_SHOP_TOKEN
 
 Proposals at each stage of a purchase; paste a command in another terminal.
 
