@@ -9,6 +9,10 @@
  * would give an active profile an error is refused (422 check_failed with
  * the findings) and nothing changes (SPEC 3). The snapshot is reloaded
  * before the answer (api_import()).
+ *
+ * TODO(speed): each write decodes the whole stored catalogue to check the
+ * profile against it: seconds on 10,000 products (docs/API.md, costs);
+ * decoding profiles against the snapshot's catalogue would avoid it.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -110,7 +110,10 @@ api_follow_pool(void *ctx, const struct store_pool_change *change)
                                              strlen(change->product)));
     }
     /* A pool the snapshot does not know (the database moved on since)
-     * has no counter: the next snapshot reads it from the database. */
+     * has no counter: the next snapshot reads it from the database.
+     * TODO(api): counters are per process; another `encore serve` on the
+     * same database sees these sales only when it reloads its snapshot
+     * (docs/API.md, known limits). */
     if (id >= 0)
         avail_set(snap->avail, (uint32_t)id, change->left);
 }
