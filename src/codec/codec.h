@@ -136,13 +136,15 @@ enum enc_code codec_propose_avail(const struct enc_catalogue *cat,
  * *out points at the answer (or the error object) and its "\n", valid
  * until the same thread calls again; NULL only when out of memory. An
  * answer past the thread's buffer (64 KB) is copied to the heap, freed
- * at the next call.
+ * at the next call. per_placement (NULL: not wanted) gets how many
+ * proposals the answer holds in each placement (R14), 0 on an error.
  */
 enum enc_code codec_propose_reuse(const struct enc_catalogue *cat,
                                   const struct enc_avail *avail,
                                   const char *body, size_t len,
                                   struct enc_time clock_now, const char **out,
-                                  size_t *out_len);
+                                  size_t *out_len,
+                                  uint32_t per_placement[PLACEMENT_COUNT]);
 
 /*
  * For the store, which keeps one row per record: the compact JSON body of

@@ -37,11 +37,13 @@ struct reuse {
 
 static _Thread_local struct reuse reuse;
 
-/* Decodes, proposes and appends the answer to b; *err on failure. */
+/* Decodes, proposes and appends the answer to b; *err on failure.
+ * counts (NULL: not wanted) gets the proposals per placement. */
 static enum enc_code
 propose_answer(const struct enc_catalogue *cat, const struct enc_avail *avail,
                const char *body, size_t len, struct enc_time clock_now,
-               struct arena *arena, struct strbuf *b, struct enc_error *err)
+               struct arena *arena, struct strbuf *b, uint32_t *counts,
+               struct enc_error *err)
 {
     struct enc_propose_opts opts = {.avail = avail};
     struct enc_request req;
@@ -60,6 +62,8 @@ propose_answer(const struct enc_catalogue *cat, const struct enc_avail *avail,
     rc = enc_propose_with(cat, &req, &opts, arena, &ans, err);
     if (rc != ENC_OK)
         return rc;
+    for (uint32_t i = 0; counts != NULL && i < ans.n_proposals; i++)
+        counts[ans.proposals[i].placement]++;
     answer_write(b, cat, &ans);
     return ENC_OK;
 }
@@ -72,11 +76,11 @@ propose_answer(const struct enc_catalogue *cat, const struct enc_avail *avail,
 static enum enc_code
 propose_write(const struct enc_catalogue *cat, const struct enc_avail *avail,
               const char *body, size_t len, struct enc_time clock_now,
-              struct arena *arena, struct strbuf *b)
+              struct arena *arena, struct strbuf *b, uint32_t *counts)
 {
     struct enc_error err = {0};
-    enum enc_code rc =
-        propose_answer(cat, avail, body, len, clock_now, arena, b, &err);
+    enum enc_code rc = propose_answer(cat, avail, body, len, clock_now, arena,
+                                      b, counts, &err);
 
     if (rc != ENC_OK)
         error_write(b, &err);
@@ -102,7 +106,7 @@ codec_propose_avail(const struct enc_catalogue *cat,
 
     arena_init(&arena, PROPOSE_ARENA_MAX);
     strbuf_init(&b, PROPOSE_ANSWER_MAX);
-    rc = propose_write(cat, avail, body, len, clock_now, &arena, &b);
+    rc = propose_write(cat, avail, body, len, clock_now, &arena, &b, NULL);
     arena_cleanup(&arena);
     *out = strbuf_finish(&b, out_len);
     if (*out == NULL) {
@@ -116,19 +120,22 @@ enum enc_code
 codec_propose_reuse(const struct enc_catalogue *cat,
                     const struct enc_avail *avail, const char *body, size_t len,
                     struct enc_time clock_now, const char **out,
-                    size_t *out_len)
+                    size_t *out_len, uint32_t per_placement[PLACEMENT_COUNT])
 {
     struct arena arena;
     struct strbuf b;
     enum enc_code rc;
 
+    if (per_placement != NULL)
+        memset(per_placement, 0, PLACEMENT_COUNT * sizeof(*per_placement));
     free(reuse.spilled);
     reuse.spilled = NULL;
     arena_init_buffer(&arena, reuse.arena, sizeof reuse.arena,
                       PROPOSE_ARENA_MAX);
     strbuf_init_buffer(&b, reuse.answer, sizeof reuse.answer,
                        PROPOSE_ANSWER_MAX);
-    rc = propose_write(cat, avail, body, len, clock_now, &arena, &b);
+    rc = propose_write(cat, avail, body, len, clock_now, &arena, &b,
+                       per_placement);
     arena_cleanup(&arena);
     if (b.failed) {
         strbuf_release(&b);

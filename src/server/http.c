@@ -17,6 +17,7 @@
 #include "answer.h"
 #include "auth.h"
 #include "log.h"
+#include "metrics.h"
 
 /* SPEC 8: the status of every result code. */
 static const unsigned statuses[] = {
@@ -86,6 +87,28 @@ http_respond(struct request *r, struct MHD_Connection *c, unsigned status,
 {
     return http_respond_as(r, c, status, body, len, "application/json",
                            allow ? MHD_HTTP_HEADER_ALLOW : NULL, allow);
+}
+
+enum MHD_Result
+http_respond_copy(struct request *r, struct MHD_Connection *c, unsigned status,
+                  const char *body, size_t len)
+{
+    struct MHD_Response *resp;
+    if (body == NULL)
+        return http_respond(r, c, status, NULL, 0, NULL);
+    resp = MHD_create_response_from_buffer(len, (void *)body,
+                                           MHD_RESPMEM_MUST_COPY);
+    if (resp == NULL)
+        return MHD_NO;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+                            "application/json");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    enum MHD_Result ret = MHD_queue_response(c, status, resp);
+    MHD_destroy_response(resp);
+    r->responded = true;
+    r->status = status;
+    r->bytes = len;
+    return ret;
 }
 
 const char *
@@ -338,6 +361,7 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     long long us = (long long)(end.tv_sec - r->start.tv_sec) * 1000000LL +
                    (end.tv_nsec - r->start.tv_nsec) / 1000;
 
+    metrics_observe(r->route, r->status, us);
     enum log_level level = LOG_INFO;
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
         level = LOG_WARN;

@@ -132,6 +132,15 @@ enum MHD_Result http_respond_as(struct request *r, struct MHD_Connection *c,
                                 const char *type, const char *name,
                                 const char *value);
 
+/*
+ * http_respond() of a body the caller keeps (len bytes, copied by MHD:
+ * the proposals' answer lives in the thread's reused buffer). NULL means
+ * out of memory and sends a fixed 500.
+ */
+enum MHD_Result http_respond_copy(struct request *r, struct MHD_Connection *c,
+                                  unsigned status, const char *body,
+                                  size_t len);
+
 /* A query argument of the request ("channel"), or NULL. */
 const char *http_query(struct MHD_Connection *c, const char *name);
 

@@ -9,6 +9,7 @@
 #include "answer.h"
 #include "handlers.h"
 #include "http.h"
+#include "metrics.h"
 
 /* POST /api/v1/proposals (SPEC 8): the answer `encore propose` gives,
  * byte for byte, against the snapshot current when the request began. */
@@ -17,12 +18,12 @@ handle_proposals(struct request *r, struct MHD_Connection *c)
 {
     struct snapshots *ss = &r->server->snapshots;
     const struct snapshot *snap = snapshot_acquire(ss);
-    char *out = NULL;
+    const char *out = NULL;
     size_t len = 0;
     enum enc_code code =
         snapshot_propose(snap, r->body ? r->body : "", r->len, &out, &len);
     snapshot_release(ss, snap);
-    return http_respond(r, c, http_status(code), out, len, NULL);
+    return http_respond_copy(r, c, http_status(code), out, len);
 }
 
 /* GET /healthz: alive, and which catalogue generation it serves. */
@@ -49,6 +50,7 @@ handle_healthz(struct request *r, struct MHD_Connection *c)
 static const struct route routes[] = {
     {"POST", "/api/v1/proposals", handle_proposals, true, ROUTE_PUBLIC, 0},
     {"GET", "/healthz", handle_healthz, false, ROUTE_PUBLIC, 0},
+    {"GET", "/metrics", metrics_handle, false, ROUTE_PUBLIC, 0},
     {"GET", "/api/v1/openapi.json", handle_openapi, false, ROUTE_PUBLIC, 0},
     {"GET", "/", handle_root, false, ROUTE_PUBLIC, 0},
     {"GET", "/admin", handle_admin_slash, false, ROUTE_PUBLIC, 0},

@@ -43,6 +43,7 @@
 #include "../store/store.h"
 #include "answer.h"
 #include "log.h"
+#include "metrics.h"
 
 #define WORD_SLOT_SHIFT 48
 #define WORD_COUNT_MASK (((uint64_t)1 << WORD_SLOT_SHIFT) - 1)
@@ -482,13 +483,15 @@ snapshots_stop(struct snapshots *ss)
 
 enum enc_code
 snapshot_propose(const struct snapshot *snap, const char *body, size_t len,
-                 char **out, size_t *out_len)
+                 const char **out, size_t *out_len)
 {
-    *out = NULL;
-    if (len > CODEC_MAX_BODY || snap->cat == NULL)
-        return answer_proposal(snap->cat, body, len, out, out_len);
-    return codec_propose_avail(snap->cat, snap->avail, body, len,
-                               answer_clock_now(), out, out_len);
+    uint32_t counts[PLACEMENT_COUNT];
+    enum enc_code rc =
+        codec_propose_reuse(snap->cat, snap->avail, body, len,
+                            answer_clock_now(), out, out_len, counts);
+
+    metrics_proposals(counts);
+    return rc;
 }
 
 struct snapshot *

@@ -109,11 +109,13 @@ enum enc_code snapshots_refresh(struct snapshots *ss, struct enc_error *err);
 
 /*
  * Answers a proposal request against snap, reading what is left from its
- * live counters: answer_proposal() (answer.h) with availability. *out is
- * malloc'ed (the caller frees); returns the answer's code.
+ * live counters, in memory of the calling thread (codec_propose_reuse():
+ * no heap): *out is valid until the thread's next call. Counts the
+ * proposals in the metrics. Returns the answer's code; *out is NULL only
+ * when out of memory.
  */
 enum enc_code snapshot_propose(const struct snapshot *snap, const char *body,
-                               size_t len, char **out, size_t *out_len);
+                               size_t len, const char **out, size_t *out_len);
 
 /*
  * The write side of live availability (orders, availability pushes).

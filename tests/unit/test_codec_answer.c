@@ -58,13 +58,15 @@ same_answer(const struct enc_catalogue *plain,
 
     const char *c = NULL;
     size_t clen = 0;
+    uint32_t counts[PLACEMENT_COUNT], counted = 0;
 
     ra = codec_propose(plain, request, strlen(request), now, &a, &alen);
     rb = codec_propose(prepared, request, strlen(request), now, &b, &blen);
     assert_int_equal(ra, rb);
     /* The thread's reused buffers give the same bytes too. */
     assert_int_equal(codec_propose_reuse(prepared, NULL, request,
-                                         strlen(request), now, &c, &clen),
+                                         strlen(request), now, &c, &clen,
+                                         counts),
                      rb);
     assert_int_equal(clen, blen);
     assert_memory_equal(c, b, blen);
@@ -75,6 +77,9 @@ same_answer(const struct enc_catalogue *plain,
     }
     for (const char *s = a; (s = strstr(s, "\"line\":")) != NULL; s++)
         n++;
+    for (int p = 0; p < PLACEMENT_COUNT; p++)
+        counted += counts[p];
+    assert_int_equal(counted, ra == ENC_OK ? (uint32_t)n : 0);
     free(a);
     free(b);
     return ra == ENC_OK ? n : -1;
