@@ -242,9 +242,9 @@ handle_profile_delete(struct request *r, struct MHD_Connection *c)
     if (result == ENC_OK) {
         pthread_mutex_lock(&srv->store_lock);
         result = store_profile_delete(srv->store, r->params[0], &err);
+        pthread_mutex_unlock(&srv->store_lock);
         if (result == ENC_OK)
             result = api_refresh(srv, &err);
-        pthread_mutex_unlock(&srv->store_lock);
     }
     if (result != ENC_OK)
         return http_respond_error(r, c, &err, NULL);

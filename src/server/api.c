@@ -148,11 +148,14 @@ api_import(struct server *srv, const char *doc, size_t len, bool replace,
         store_import_checked(srv->store, doc, len, replace, answer_clock_now(),
                              findings, refused, err);
     long long written = api_ms();
-    /* The refresh runs under the lock too, so two writes never answer
-     * out of order with what the snapshot shows. */
+    pthread_mutex_unlock(&srv->store_lock);
+    /* The reload runs outside the store lock, so orders go on while a
+     * large catalogue loads: a sale committed meanwhile is in the rows
+     * the new snapshot reads, or carried into its counters by the swap
+     * (snapshot.h). A later write's reload may do this one's: the
+     * answer then shows both. */
     if (result == ENC_OK)
         result = api_refresh(srv, err);
-    pthread_mutex_unlock(&srv->store_lock);
     log_line(LOG_INFO, "admin",
              "event=write bytes=%zu result=%s write_ms=%lld refresh_ms=%lld",
              len, enc_code_name(result), written - start, api_ms() - written);
