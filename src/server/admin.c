@@ -81,7 +81,7 @@ admin_refused(struct request *r, struct MHD_Connection *c,
     findings_cleanup(&f);
     findings_cleanup(&all);
     catalogue_free(refused);
-    return api_respond(r, c, 422, text, len);
+    return api_respond(r, c, http_status(ENC_CHECK_FAILED), text, len);
 }
 
 /* Answers a write that committed: the profile (or the line) as the new
