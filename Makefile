@@ -36,6 +36,7 @@ test: deps
 	@$(MAKE) --no-print-directory format-check
 	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 	sh tests/run-cases.sh $(TEST_BUILD)/encore
+	sh tests/run-cli.sh $(TEST_BUILD)/encore
 	sh tests/run-roundtrip.sh $(TEST_BUILD)/encore
 	sh tests/run-http.sh $(TEST_BUILD)/encore
 	sh tests/run-concurrency.sh $(TEST_BUILD)/encore

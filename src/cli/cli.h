@@ -49,8 +49,13 @@ void cli_say_error(const struct enc_error *err);
 /* Writes the JSON error object of SPEC 8 on one line to stderr. */
 void cli_write_error_json(const struct enc_error *err);
 
-/* Prints "usage: encore [--db PATH] NAME USAGE" on stderr; CLI_FAIL. */
+/* Prints "encore: usage: encore [--db PATH] NAME USAGE" on stderr;
+ * CLI_FAIL. */
 int cli_usage(const char *name, const char *usage);
+
+/* Says why getopt_long (opterr 0, optstring starting "+:") returned c,
+ * '?' or ':', for the element before optind, as "encore: ..." on stderr. */
+void cli_say_bad_option(int c, char **argv);
 
 /* An option a command may take besides --help. */
 struct cli_option {

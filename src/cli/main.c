@@ -42,6 +42,15 @@ print_help(FILE *out)
           out);
 }
 
+/* The one line of bad usage on stderr; CLI_FAIL. */
+static int
+say_usage(void)
+{
+    cli_say("usage: encore [--db PATH] COMMAND [ARGS] (encore --help lists "
+            "the commands)");
+    return CLI_FAIL;
+}
+
 static const struct command *
 command_find(const char *name)
 {
@@ -64,9 +73,11 @@ main(int argc, char **argv)
     if (cli.db_path == NULL || cli.db_path[0] == '\0')
         cli.db_path = "encore.db";
 
-    /* "+": stop at the command, whose options are its own. */
+    /* "+": stop at the command, whose options are its own; ":" and
+     * opterr 0: the messages are ours, "encore: " first. */
+    opterr = 0;
     for (;;) {
-        int c = getopt_long(argc, argv, "+hV", options, NULL);
+        int c = getopt_long(argc, argv, "+:hV", options, NULL);
         if (c == -1)
             break;
         if (c == 'd') {
@@ -78,14 +89,12 @@ main(int argc, char **argv)
             printf("encore %s\n", ENCORE_VERSION);
             return CLI_OK;
         } else {
-            print_help(stderr);
-            return CLI_FAIL;
+            cli_say_bad_option(c, argv);
+            return say_usage();
         }
     }
-    if (optind >= argc) {
-        print_help(stderr);
-        return CLI_FAIL;
-    }
+    if (optind >= argc)
+        return say_usage();
     const struct command *cmd = command_find(argv[optind]);
     if (cmd == NULL) {
         cli_say("unknown command '%s' (encore --help lists them)",

@@ -46,9 +46,24 @@ cli_write_error_json(const struct enc_error *err)
 int
 cli_usage(const char *name, const char *usage)
 {
-    fprintf(stderr, "usage: encore [--db PATH] %s%s%s\n", name,
-            usage[0] ? " " : "", usage);
+    cli_say("usage: encore [--db PATH] %s%s%s", name, usage[0] ? " " : "",
+            usage);
     return CLI_FAIL;
+}
+
+void
+cli_say_bad_option(int c, char **argv)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    int name_len = (int)strcspn(arg, "=");
+    if (c == ':')
+        cli_say("option '%.*s' requires an argument", name_len, arg);
+    else if (strncmp(arg, "--", 2) == 0 && optopt != 0)
+        cli_say("option '%.*s' takes no argument", name_len, arg);
+    else if (strncmp(arg, "--", 2) == 0 || optopt == 0)
+        cli_say("unknown option '%.*s'", name_len, arg);
+    else
+        cli_say("unknown option '-%c'", optopt);
 }
 
 int
@@ -65,8 +80,9 @@ cli_options(int argc, char **argv, const char *usage, struct cli_option *opts,
             NULL, 'a' + (int)i};
     /* 0 makes glibc start over: main parsed its own options already. */
     optind = 0;
+    opterr = 0; /* its messages would not start with "encore: " */
     for (;;) {
-        int c = getopt_long(argc, argv, "+h", options, NULL);
+        int c = getopt_long(argc, argv, "+:h", options, NULL);
         if (c == -1)
             break;
         if (c == 'h') {
@@ -74,8 +90,10 @@ cli_options(int argc, char **argv, const char *usage, struct cli_option *opts,
                    usage[0] ? " " : "", usage);
             return CLI_OK;
         }
-        if (c < 'a' || c >= 'a' + (int)n_opts)
+        if (c < 'a' || c >= 'a' + (int)n_opts) {
+            cli_say_bad_option(c, argv);
             return cli_usage(argv[0], usage);
+        }
         opts[c - 'a'].given = true;
         opts[c - 'a'].value = optarg;
     }
