@@ -313,6 +313,19 @@ fast_cart(const struct enc_catalogue *cat, const struct jtok *toks, uint32_t t,
     return true;
 }
 
+/* The stage named by string token v (stage_parse()), or -1. */
+static int
+fast_stage(const struct jtok *v)
+{
+    char name[16];
+
+    if (v->type != JTOK_STRING || v->n >= sizeof name)
+        return -1;
+    memcpy(name, v->s, v->n);
+    name[v->n] = '\0';
+    return stage_parse(name);
+}
+
 /* Fields of the request seen, for the required ones. */
 enum { FAST_CHANNEL = 1, FAST_STAGE = 2, FAST_CART = 4 };
 
@@ -331,13 +344,15 @@ fast_field(const struct enc_catalogue *cat, const struct jtok *toks, uint32_t k,
     }
     if (jtok_is(&toks[k], "stage")) {
         *seen |= FAST_STAGE;
-        stage = v->type == JTOK_STRING ? stage_parse(v->s) : -1;
+        stage = fast_stage(v);
         req->stage = (enum enc_stage)stage;
         return stage >= 0;
     }
     if (jtok_is(&toks[k], "lang")) {
-        req->lang = v->s; /* already a copy in the arena */
-        return v->type == JTOK_STRING && read_is_lang(v->s, v->n);
+        if (v->type != JTOK_STRING || !read_is_lang(v->s, v->n))
+            return false;
+        req->lang = arena_strndup(arena, v->s, v->n);
+        return req->lang != NULL;
     }
     if (jtok_is(&toks[k], "now")) {
         *has_now = true;

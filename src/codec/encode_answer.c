@@ -42,14 +42,8 @@ put_frag(struct strbuf *b, const struct codec_fragments *f,
     strbuf_put(b, f->blob + list[k], list[k + 1] - list[k]);
 }
 
-/* ,"key": */
-static void
-put_key(struct strbuf *b, const char *key)
-{
-    strbuf_puts(b, ",\"");
-    strbuf_puts(b, key);
-    strbuf_puts(b, "\":");
-}
+/* ,"key": of a literal key, in one copy. */
+#define put_key(b, key) strbuf_lit((b), ",\"" key "\":")
 
 static void
 put_time(struct strbuf *b, struct enc_time t)
@@ -68,12 +62,12 @@ put_quantity(struct strbuf *b, const struct enc_proposal *p)
 {
     put_key(b, "quantity");
     if (p->quantity_mode == QTY_CHOICE) {
-        strbuf_puts(b, "{\"mode\":\"choice\",\"min\":");
+        strbuf_lit(b, "{\"mode\":\"choice\",\"min\":");
         put_int(b, p->min);
-        strbuf_puts(b, ",\"max\":");
+        strbuf_lit(b, ",\"max\":");
         put_int(b, p->max);
     } else {
-        strbuf_puts(b, "{\"mode\":\"fixed\",\"value\":");
+        strbuf_lit(b, "{\"mode\":\"fixed\",\"value\":");
         put_int(b, p->value);
     }
     strbuf_putc(b, '}');
@@ -124,16 +118,16 @@ put_offers(struct strbuf *b, const struct enc_catalogue *cat,
         const struct enc_price *row = &product->prices[p->offers[i].price];
         strbuf_puts(b, i ? ",{" : "{");
         if (row->seat_category >= 0) {
-            strbuf_puts(b, "\"seat_category\":");
+            strbuf_lit(b, "\"seat_category\":");
             strbuf_put_json(b, cat->seat_categories[row->seat_category].code);
             strbuf_putc(b, ',');
         }
         if (row->audience >= 0) {
-            strbuf_puts(b, "\"audience\":");
+            strbuf_lit(b, "\"audience\":");
             strbuf_put_json(b, cat->audiences[row->audience].code);
             strbuf_putc(b, ',');
         }
-        strbuf_puts(b, "\"amount\":");
+        strbuf_lit(b, "\"amount\":");
         put_int(b, row->amount);
         put_available(b, p->offers[i].available);
         strbuf_putc(b, '}');
@@ -147,7 +141,7 @@ put_base(struct strbuf *b, const struct enc_catalogue *cat,
          const struct enc_proposal *p)
 {
     put_key(b, "base");
-    strbuf_puts(b, "{\"product\":");
+    strbuf_lit(b, "{\"product\":");
     strbuf_put_json(b, cat->products[p->base_product].code);
     if (p->base_performance >= 0) {
         put_key(b, "performance");
@@ -160,7 +154,7 @@ static void
 put_proposal(struct strbuf *b, const struct enc_catalogue *cat,
              const struct enc_profile *profile, const struct enc_proposal *p)
 {
-    strbuf_puts(b, "{\"line\":");
+    strbuf_lit(b, "{\"line\":");
     strbuf_put_json(b, profile->lines[p->line].id);
     put_key(b, "type");
     strbuf_put_json(b, line_type_name(p->type));
@@ -235,13 +229,13 @@ put_proposal_frag(struct strbuf *b, const struct enc_catalogue *cat,
     const struct enc_line *line = &cat->profiles[pi].lines[p->line];
 
     put_frag(b, f, f->line_head, gl);
-    strbuf_puts(b, ",\"base\":{\"product\":");
+    strbuf_lit(b, ",\"base\":{\"product\":");
     put_frag(b, f, f->product_code, (uint32_t)p->base_product);
     if (p->base_performance >= 0) {
-        strbuf_puts(b, ",\"performance\":");
+        strbuf_lit(b, ",\"performance\":");
         put_frag(b, f, f->perf_code, (uint32_t)p->base_performance);
     }
-    strbuf_puts(b, "},");
+    strbuf_lit(b, "},");
     put_frag(b, f, f->product_head, (uint32_t)p->product);
     put_name_frag(b, cat, f, p);
     put_text_frag(b, f, line, gl, p);
@@ -269,7 +263,7 @@ put_proposal_frag(struct strbuf *b, const struct enc_catalogue *cat,
         put_available(b, p->offers[i].available);
         strbuf_putc(b, '}');
     }
-    strbuf_puts(b, "]}");
+    strbuf_lit(b, "]}");
 }
 
 void
@@ -280,7 +274,7 @@ answer_write(struct strbuf *b, const struct enc_catalogue *cat,
         ans->profile >= 0 ? &cat->profiles[ans->profile] : NULL;
     const struct codec_fragments *f = cat->encoded;
 
-    strbuf_puts(b, "{\"channel\":");
+    strbuf_lit(b, "{\"channel\":");
     strbuf_put_json(b, cat->channels[ans->channel].code);
     put_key(b, "stage");
     strbuf_put_json(b, stage_name(ans->stage));
@@ -288,7 +282,7 @@ answer_write(struct strbuf *b, const struct enc_catalogue *cat,
     if (profile)
         strbuf_put_json(b, profile->code);
     else
-        strbuf_puts(b, "null");
+        strbuf_lit(b, "null");
     put_key(b, "now");
     put_time(b, ans->now);
     put_key(b, "proposals");
@@ -302,7 +296,7 @@ answer_write(struct strbuf *b, const struct enc_catalogue *cat,
         else
             put_proposal(b, cat, profile, &ans->proposals[i]);
     }
-    strbuf_puts(b, "]}");
+    strbuf_lit(b, "]}");
 }
 
 char *

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,46 +198,90 @@ jp_escape(const char **p, const char *end, char **out)
 }
 
 /*
- * A string at jp->p (on its opening quote) into token t: its bytes
- * unescaped, NUL-terminated, in the arena (never longer than the text).
+ * Checks the raw bytes [p, close) of a string without escapes: no control
+ * character, valid UTF-8.
+ */
+static bool
+raw_string_ok(const char *p, const char *close)
+{
+    while (p < close) {
+        unsigned char c = (unsigned char)*p;
+        size_t len;
+        if (c < 0x80) {
+            if (c < 0x20)
+                return false; /* a control character */
+            p++;
+            continue;
+        }
+        len = utf8_sequence((const unsigned char *)p, (size_t)(close - p));
+        if (len == 0)
+            return false;
+        p += len;
+    }
+    return true;
+}
+
+/* Unescapes [p, close) into the arena, NUL-terminated (never longer than
+ * the text); *len gets its length. NULL when invalid or out of memory. */
+static const char *
+jp_unescape(struct jparser *jp, const char *p, const char *close, uint32_t *len)
+{
+    char *buf = arena_alloc(jp->arena, (size_t)(close - p) + 1), *out = buf;
+
+    if (buf == NULL)
+        return NULL;
+    while (p < close) {
+        const char *run = p;
+        if (*p == '\\') {
+            p++;
+            if (!jp_escape(&p, close, &out))
+                return NULL;
+            continue;
+        }
+        while (p < close && *p != '\\')
+            p++;
+        if (!raw_string_ok(run, p))
+            return NULL;
+        memcpy(out, run, (size_t)(p - run));
+        out += p - run;
+    }
+    *out = '\0';
+    *len = (uint32_t)(out - buf);
+    return buf;
+}
+
+/*
+ * A string at jp->p (on its opening quote) into token t: a view of the
+ * text when it holds no escape (the usual case: nothing copied), else its
+ * bytes unescaped in the arena.
  */
 static bool
 jp_string(struct jparser *jp, uint32_t t)
 {
-    const char *p = jp->p + 1, *end = jp->end;
-    const char *close = p;
-    char *buf, *out;
+    const char *p = jp->p + 1, *end = jp->end, *close = p;
+    bool escaped = false;
 
     /* Where it ends: the first quote not escaped. */
-    while (close < end && *close != '"')
-        close += *close == '\\' && close + 1 < end ? 2 : 1;
+    while (close < end && *close != '"') {
+        if (*close == '\\') {
+            escaped = true;
+            close += close + 1 < end ? 2 : 1;
+        } else {
+            close++;
+        }
+    }
     if (close >= end)
         return false;
-    buf = arena_alloc(jp->arena, (size_t)(close - p) + 1);
-    if (buf == NULL)
-        return false;
-    out = buf;
-    while (p < close) {
-        unsigned char c = (unsigned char)*p;
-        size_t len;
-        if (c == '\\') {
-            p++;
-            if (!jp_escape(&p, close, &out))
-                return false;
-            continue;
-        }
-        if (c < 0x20)
-            return false; /* a control character */
-        len = utf8_sequence((const unsigned char *)p, (size_t)(close - p));
-        if (len == 0)
+    if (escaped) {
+        jp->toks[t].s = jp_unescape(jp, p, close, &jp->toks[t].n);
+        if (jp->toks[t].s == NULL)
             return false;
-        memcpy(out, p, len);
-        out += len;
-        p += len;
+    } else {
+        if (!raw_string_ok(p, close) || close - p > (ptrdiff_t)UINT32_MAX)
+            return false;
+        jp->toks[t].s = p;
+        jp->toks[t].n = (uint32_t)(close - p);
     }
-    *out = '\0';
-    jp->toks[t].s = buf;
-    jp->toks[t].n = (uint32_t)(out - buf);
     jp->p = close + 1;
     return true;
 }
@@ -529,9 +574,7 @@ jtok_parse(const char *text, size_t len, struct arena *arena,
 }
 
 bool
-jtok_is(const struct jtok *t, const char *s)
+jtok_is_n(const struct jtok *t, const char *s, size_t n)
 {
-    size_t n = strlen(s);
-
     return t->type == JTOK_STRING && t->n == n && memcmp(t->s, s, n) == 0;
 }

@@ -40,10 +40,12 @@ enum jtok_type {
  */
 struct jtok {
     enum jtok_type type;
-    uint32_t n;    /* object: members; array: elements; string: bytes */
-    uint32_t end;  /* the next token after this value */
-    const char *s; /* string: its bytes, unescaped, NUL-terminated */
-    int64_t i;     /* integer */
+    uint32_t n;   /* object: members; array: elements; string: bytes */
+    uint32_t end; /* the next token after this value */
+    /* string: its n bytes, unescaped; a view of the text when it held no
+     * escape, else a copy in the arena. Not NUL-terminated: use n. */
+    const char *s;
+    int64_t i; /* integer */
 };
 
 struct jtok_doc {
@@ -59,7 +61,10 @@ struct jtok_doc {
 bool jtok_parse(const char *text, size_t len, struct arena *arena,
                 struct jtok_doc *out);
 
-/* True when string token t holds exactly the NUL-terminated s. */
-bool jtok_is(const struct jtok *t, const char *s);
+/* True when string token t holds exactly the n bytes of s. */
+bool jtok_is_n(const struct jtok *t, const char *s, size_t n);
+
+/* jtok_is_n() of a string literal. */
+#define jtok_is(t, literal) jtok_is_n((t), literal, sizeof(literal) - 1)
 
 #endif

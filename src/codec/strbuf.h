@@ -32,6 +32,9 @@ void strbuf_init_buffer(struct strbuf *b, char *buf, size_t size, size_t max);
 void strbuf_release(struct strbuf *b);
 void strbuf_put(struct strbuf *b, const char *s, size_t n);
 void strbuf_puts(struct strbuf *b, const char *s);
+
+/* strbuf_put() of a string literal, its length known when compiled. */
+#define strbuf_lit(b, literal) strbuf_put((b), literal, sizeof(literal) - 1)
 void strbuf_putc(struct strbuf *b, char c);
 void strbuf_put_int(struct strbuf *b, int64_t n);
 

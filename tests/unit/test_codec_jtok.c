@@ -52,8 +52,7 @@ same_value(const struct jtok *toks, uint32_t t, const json_t *v)
         return true;
     case JTOK_STRING:
         return json_is_string(v) && json_string_length(v) == x->n &&
-               memcmp(json_string_value(v), x->s, x->n) == 0 &&
-               x->s[x->n] == '\0';
+               memcmp(json_string_value(v), x->s, x->n) == 0;
     case JTOK_INTEGER:
         return json_is_integer(v) && json_integer_value(v) == x->i;
     case JTOK_REAL:
