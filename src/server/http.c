@@ -139,6 +139,15 @@ skip_ows(const char *p)
     return p + strspn(p, " \t");
 }
 
+/* True when the len bytes at value name UTF-8: "utf-8", or its common
+ * alias "utf8", in any case. */
+static bool
+charset_is_utf8(const char *value, size_t len)
+{
+    return (len == 5 && strncasecmp(value, "utf-8", 5) == 0) ||
+           (len == 4 && strncasecmp(value, "utf8", 4) == 0);
+}
+
 /*
  * Reads one ";name=value" parameter of a media type at p (after the ';'),
  * quoted or not. Returns where it ends, or NULL when it is malformed or a
@@ -167,7 +176,7 @@ media_param_ok(const char *p)
         len = strcspn(p, "; \t");
         p += len;
     }
-    if (charset && !(len == 5 && strncasecmp(value, "utf-8", 5) == 0))
+    if (charset && !charset_is_utf8(value, len))
         return NULL;
     return skip_ows(p);
 }
