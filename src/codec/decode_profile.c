@@ -324,10 +324,15 @@ profile_status(struct reader *r, const json_t *v, void *record)
     return rc;
 }
 
+/* SPEC 7: a profile's channels are required, so an empty list cannot
+ * mean "any" as it would elsewhere. */
 static enum enc_code
 profile_channels(struct reader *r, const json_t *v, void *record)
 {
     struct enc_profile *p = record;
+    if (json_is_array(v) && json_array_size(v) == 0)
+        return reader_fail(r, ENC_INVALID_FIELD,
+                           "a profile needs at least one channel");
     return decode_refs(decoder_of(r), v, CODE_CHANNEL, &p->n_channels,
                        &p->channels);
 }
