@@ -32,34 +32,52 @@
 #define ENGINE_MAX_ITEMS 64
 #define ENGINE_DAY 86400
 
+/* A catalogue to propose from, with its live counters and the instants
+ * requests are drawn from: its performances with 60 days around. */
+struct world {
+    struct enc_catalogue *cat;
+    struct enc_avail *avail;
+    int64_t now_first;
+    int64_t now_span;
+};
+
+static struct world worlds[2];
+
+/* The world of the input being run. */
 static struct enc_catalogue *cat;
 static struct enc_avail *avail;
-
-/* The instants requests are drawn from: the season with 60 days around. */
 static int64_t now_first;
 static int64_t now_span;
 
 /* R14: what each placement shows when the profile sets no limit. */
 static const uint32_t default_limits[PLACEMENT_COUNT] = {1, 5, 4, 6};
 
+/* Loads the catalogue at path into w. */
+static void
+world_load(struct world *w, const char *path)
+{
+    w->cat = fuzz_load_catalogue(path);
+    w->avail = avail_new(w->cat);
+    if (w->avail == NULL || w->cat->n_performances == 0)
+        fuzz_fail("%s has no performances", path);
+    int64_t lo = w->cat->performances[0].start.utc;
+    int64_t hi = lo;
+    for (uint32_t f = 1; f < w->cat->n_performances; f++) {
+        int64_t t = w->cat->performances[f].start.utc;
+        lo = t < lo ? t : lo;
+        hi = t > hi ? t : hi;
+    }
+    w->now_first = lo - 60 * ENGINE_DAY;
+    w->now_span = hi - lo + 120 * ENGINE_DAY;
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    cat = fuzz_load_catalogue("data/sample-season.json");
-    avail = avail_new(cat);
-    if (avail == NULL || cat->n_performances == 0)
-        fuzz_fail("the sample season has no performances");
-    int64_t lo = cat->performances[0].start.utc;
-    int64_t hi = lo;
-    for (uint32_t f = 1; f < cat->n_performances; f++) {
-        int64_t t = cat->performances[f].start.utc;
-        lo = t < lo ? t : lo;
-        hi = t > hi ? t : hi;
-    }
-    now_first = lo - 60 * ENGINE_DAY;
-    now_span = hi - lo + 120 * ENGINE_DAY;
+    world_load(&worlds[0], "data/sample-season.json");
+    world_load(&worlds[1], "tests/cases/catalogue.json");
     return 0;
 }
 
@@ -369,6 +387,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct enc_item items[ENGINE_MAX_ITEMS];
     struct enc_request req;
     uint32_t flags = take8(&b);
+    const struct world *w = &worlds[(flags >> 2) & 1];
+    cat = w->cat;
+    avail = w->avail;
+    now_first = w->now_first;
+    now_span = w->now_span;
     take_request(&b, &req, items);
     uint32_t ids[16];
     uint32_t n_ids = flags & 1 ? take_pools(&b, ids) : 0;

@@ -2,7 +2,7 @@
  * fuzz_import.c - libFuzzer target: the catalogue import (SPEC 5, 7, 9).
  *
  * Each input is given to codec_catalogue_decode() twice: as a whole
- * document, and as a partial one merged into tests/cases/catalogue.json
+ * document, and as a partial one merged into tests/data/spec-example.json
  * (SPEC 9). Beside memory safety (ASan, UBSan), it holds:
  *   - SPEC 5: a refusal carries a code of SPEC 8 and a message;
  *   - SPEC 7: what decodes exports, and the export decodes back into the
@@ -27,7 +27,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    base = fuzz_read_file("tests/cases/catalogue.json", &base_len);
+    base = fuzz_read_file("tests/data/spec-example.json", &base_len);
     check_now = fuzz_time("2027-05-02T10:00:00+02:00");
     return 0;
 }
