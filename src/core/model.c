@@ -647,19 +647,49 @@ product_contains(const struct enc_catalogue *cat, int32_t package, int32_t p)
 
 /* ---- R13: a text in the asked language ---- */
 
-/* The index of text's non-empty item in lang, or -1. */
+/* True when the language tags a and b[0..b_len) are equal, ASCII case
+ * ignored (R13: "EN" is "en"). */
+static bool
+lang_equal(const char *a, const char *b, size_t b_len)
+{
+    size_t i = 0;
+    for (; i < b_len && a[i] != '\0'; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return i == b_len && a[i] == '\0';
+}
+
+/* The index of text's non-empty item in the tag lang[0..len), or -1. */
+static int32_t
+text_in_tag(const struct enc_text *text, const char *lang, size_t len)
+{
+    for (uint32_t i = 0; i < text->n; i++) {
+        const struct enc_text_item *it = &text->items[i];
+        if (it->lang != NULL && lang_equal(it->lang, lang, len) &&
+            it->value != NULL && it->value[0] != '\0')
+            return (int32_t)i;
+    }
+    return ENC_NONE;
+}
+
+/* The index of text's non-empty item in lang, else in lang's primary
+ * subtag ("en" for "en-US"), or -1. */
 static int32_t
 text_in(const struct enc_text *text, const char *lang)
 {
     if (lang == NULL)
         return ENC_NONE;
-    for (uint32_t i = 0; i < text->n; i++) {
-        const struct enc_text_item *it = &text->items[i];
-        if (it->lang != NULL && strcmp(it->lang, lang) == 0 &&
-            it->value != NULL && it->value[0] != '\0')
-            return (int32_t)i;
-    }
-    return ENC_NONE;
+    size_t len = strlen(lang), primary = strcspn(lang, "-");
+    int32_t v = text_in_tag(text, lang, len);
+    if (v < 0 && primary < len)
+        v = text_in_tag(text, lang, primary);
+    return v;
 }
 
 int32_t
@@ -697,7 +727,7 @@ catalogue_lang_index(const struct enc_catalogue *cat, const char *lang)
     if (lang == NULL)
         return cat->institution.n_languages > 0 ? 0 : ENC_NONE;
     for (uint32_t i = 0; i < cat->institution.n_languages; i++)
-        if (strcmp(cat->institution.languages[i], lang) == 0)
+        if (lang_equal(cat->institution.languages[i], lang, strlen(lang)))
             return (int32_t)i;
     return ENC_NONE;
 }

@@ -400,8 +400,9 @@ bool catalogue_index(struct enc_catalogue *cat);
 int32_t catalogue_lookup(const struct enc_catalogue *cat,
                          enum enc_code_kind kind, const char *code, size_t len);
 
-/* R13: the text in lang (NULL = the institution's first), else in the
- * first language, else in any it has; NULL when none (empty = missing). */
+/* R13: the text in lang (NULL = the institution's first), else in lang's
+ * primary subtag ("en" for "en-US"), else in the first language, else in
+ * any it has; NULL when none (empty = missing). Tags compare in any case. */
 const char *catalogue_text(const struct enc_catalogue *cat,
                            const struct enc_text *text, const char *lang);
 
@@ -411,8 +412,8 @@ enum enc_stage line_type_stage(enum enc_line_type t);
 /* SPEC 2: where the proposals of a line of this type show. */
 enum enc_placement line_type_placement(enum enc_line_type t);
 
-/* R13: the index of lang among the institution's languages (NULL: the
- * first, 0); -1 when it is not one of them. */
+/* R13: the index of lang among the institution's languages, in any case
+ * (NULL: the first, 0); -1 when it is not one of them. */
 int32_t catalogue_lang_index(const struct enc_catalogue *cat, const char *lang);
 
 /* The index in text's items of catalogue_text()'s pick, or -1. */

@@ -1,7 +1,8 @@
 /*
  * test_core_model.c - the catalogue's pieces under the rules: the arena,
  * the code maps, package contents (R4, R10, R12) with cycle detection, the
- * active profile of each channel (R1) and the wire names of the enums.
+ * active profile of each channel (R1), the wire names of the enums and
+ * the language of a text (R13).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -184,6 +185,30 @@ test_enum_names(void **state)
     assert_int_equal(line_type_parse(NULL), -1);
 }
 
+/* R13: a language tag is compared in any case, and a tag missing from a
+ * text falls back to its primary subtag before the first language. */
+static void
+test_text_language_tags(void **state)
+{
+    struct fx *fx = fx_new(); /* languages fr, en */
+    struct enc_text t, regional;
+
+    (void)state;
+    fx_text(fx, &t, 2, "fr", "Bonjour", "en", "Hello");
+    fx_text(fx, &regional, 3, "fr", "Bonjour", "en", "Hello", "en-US", "Howdy");
+    assert_string_equal(catalogue_text(fx->cat, &t, "EN"), "Hello");
+    assert_string_equal(catalogue_text(fx->cat, &t, "en-US"), "Hello");
+    assert_string_equal(catalogue_text(fx->cat, &t, "En-gb"), "Hello");
+    assert_string_equal(catalogue_text(fx->cat, &t, "de-CH"), "Bonjour");
+    assert_string_equal(catalogue_text(fx->cat, &t, "e"), "Bonjour");
+    assert_string_equal(catalogue_text(fx->cat, &regional, "EN-us"), "Howdy");
+    assert_string_equal(catalogue_text(fx->cat, &regional, "en"), "Hello");
+    assert_int_equal(catalogue_lang_index(fx->cat, "EN"), 1);
+    assert_int_equal(catalogue_lang_index(fx->cat, "Fr"), 0);
+    assert_int_equal(catalogue_lang_index(fx->cat, "en-US"), -1);
+    fx_free(fx);
+}
+
 int
 main(void)
 {
@@ -194,6 +219,7 @@ main(void)
         cmocka_unit_test(test_package_contents_and_cycles),
         cmocka_unit_test(test_channel_profile),
         cmocka_unit_test(test_enum_names),
+        cmocka_unit_test(test_text_language_tags),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
