@@ -16,7 +16,7 @@ static const struct command commands[] = {
     {"propose", cmd_propose, "", "answer the proposal request on stdin"},
     {"check", cmd_check, "[--now TIME]",
      "check every profile; exit 1 on an error"},
-    {"serve", cmd_serve, "[--listen HOST:PORT] [--web DIR]",
+    {"serve", cmd_serve, "[--listen HOST:PORT] [--web DIR] [--cors ORIGIN]",
      "serve the API and the pages"},
 };
 

@@ -1,6 +1,7 @@
 /*
- * serve.c - `encore serve [--listen HOST:PORT] [--web DIR]`: the HTTP
- * API, the back-office and the ticketshop until SIGINT or SIGTERM.
+ * serve.c - `encore serve [--listen HOST:PORT] [--web DIR] [--cors
+ * ORIGIN]`: the HTTP API, the back-office and the ticketshop until SIGINT
+ * or SIGTERM.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,16 +54,57 @@ serve_web_dir(const struct cli_option *web)
     return ENCORE_WEB_DIR;
 }
 
+/* Bytes of an origin given to --cors, at most. */
+#define CORS_ORIGIN_MAX 255
+
+/*
+ * True when origin is "*" or an origin as a browser sends it:
+ * http[s]://HOST[:PORT], HOST letters, digits, '.' and '-' (or an IPv6
+ * address in brackets), no path. It becomes a response header as it is,
+ * so nothing else (a space, a CR or LF) may pass.
+ */
+static bool
+serve_origin_ok(const char *origin)
+{
+    if (strcmp(origin, "*") == 0)
+        return true;
+    size_t len = strlen(origin);
+    const char *host = NULL;
+    if (strncmp(origin, "https://", 8) == 0)
+        host = origin + 8;
+    else if (strncmp(origin, "http://", 7) == 0)
+        host = origin + 7;
+    if (host == NULL || len > CORS_ORIGIN_MAX)
+        return false;
+    const char *rest = host;
+    if (host[0] == '[') {
+        rest = host + 1 + strspn(host + 1, "0123456789abcdefABCDEF:.");
+        if (rest == host + 1 || *rest != ']')
+            return false;
+        rest++;
+    } else {
+        rest = host + strspn(host, "abcdefghijklmnopqrstuvwxyz"
+                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+        if (rest == host)
+            return false;
+    }
+    if (*rest == ':')
+        rest += 1 + strspn(rest + 1, "0123456789");
+    return *rest == '\0' && rest[-1] != ':';
+}
+
 int
 cmd_serve(struct cli *cli, int argc, char **argv)
 {
-    static const char usage[] = "[--listen HOST:PORT] [--web DIR]";
+    static const char usage[] =
+        "[--listen HOST:PORT] [--web DIR] [--cors ORIGIN]";
     struct cli_option opts[] = {
         {"listen", true, NULL, false},
         {"web", true, NULL, false},
+        {"cors", true, NULL, false},
     };
     int first = 0;
-    int status = cli_options(argc, argv, usage, opts, 2, &first);
+    int status = cli_options(argc, argv, usage, opts, 3, &first);
     if (status >= 0)
         return status;
     if (first != argc)
@@ -77,8 +119,14 @@ cmd_serve(struct cli *cli, int argc, char **argv)
         cli_say("--listen: expected HOST:PORT, got %s", listen);
         return CLI_FAIL;
     }
+    if (opts[2].value != NULL && !serve_origin_ok(opts[2].value)) {
+        cli_say("--cors: expected * or an origin such as"
+                " https://shop.example.com, got %s",
+                opts[2].value);
+        return CLI_FAIL;
+    }
     struct server_config cfg = {cli->db_path, host, port,
-                                serve_web_dir(&opts[1])};
+                                serve_web_dir(&opts[1]), opts[2].value};
     struct enc_error err = {0};
     if (server_run(&cfg, &err) != ENC_OK) {
         cli_say_error(&err);

@@ -48,6 +48,23 @@ http_status(enum enc_code code)
     return statuses[code];
 }
 
+/*
+ * The headers of every answer of a route: its type, nosniff, and for a
+ * public route a page of another origin may read, the origin encore serve
+ * was told (--cors; none when it was not).
+ */
+static void
+http_add_headers(const struct request *r, struct MHD_Response *resp,
+                 const char *type)
+{
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (r->route != NULL && r->server->cors_origin != NULL &&
+        route_cors(r->route))
+        MHD_add_response_header(resp, "Access-Control-Allow-Origin",
+                                r->server->cors_origin);
+}
+
 enum MHD_Result
 http_respond_as(struct request *r, struct MHD_Connection *c, unsigned status,
                 char *body, size_t len, const char *type, const char *name,
@@ -69,8 +86,7 @@ http_respond_as(struct request *r, struct MHD_Connection *c, unsigned status,
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    http_add_headers(r, resp, type);
     if (name != NULL)
         MHD_add_response_header(resp, name, value);
     enum MHD_Result ret = MHD_queue_response(c, status, resp);
@@ -100,9 +116,7 @@ http_respond_copy(struct request *r, struct MHD_Connection *c, unsigned status,
                                            MHD_RESPMEM_MUST_COPY);
     if (resp == NULL)
         return MHD_NO;
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
-                            "application/json");
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    http_add_headers(r, resp, "application/json");
     enum MHD_Result ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     r->responded = true;
@@ -249,6 +263,36 @@ http_authorized(const struct request *r, struct MHD_Connection *c)
     return false;
 }
 
+/*
+ * A CORS preflight (OPTIONS) of a public route: 204 with Allow; with
+ * --cors, also the origin, methods and request headers a page of that
+ * origin may use. Without --cors no Access-Control-* header is sent, so
+ * a browser keeps other origins out. Admin routes never get here: their
+ * OPTIONS is a 405.
+ */
+static enum MHD_Result
+http_preflight(struct request *r, struct MHD_Connection *c, const char *methods)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    if (resp == NULL)
+        return MHD_NO;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, methods);
+    const char *origin = r->server->cors_origin;
+    if (origin != NULL) {
+        MHD_add_response_header(resp, "Access-Control-Allow-Origin", origin);
+        MHD_add_response_header(resp, "Access-Control-Allow-Methods", methods);
+        MHD_add_response_header(resp, "Access-Control-Allow-Headers",
+                                "Content-Type");
+        MHD_add_response_header(resp, "Access-Control-Max-Age", "600");
+    }
+    enum MHD_Result ret = MHD_queue_response(c, 204, resp);
+    MHD_destroy_response(resp);
+    r->responded = true;
+    r->status = 204;
+    return ret;
+}
+
 /* The first call: allocates the request, finds its route, and answers at
  * once when the headers are enough to refuse it. */
 static enum MHD_Result
@@ -270,6 +314,10 @@ http_begin(struct server *srv, struct MHD_Connection *c, const char *url,
     r->route = route_find(method, url, &params, allow, sizeof(allow));
     if (r->route != NULL && !http_bind_params(r, url, &params))
         return MHD_NO;
+    char cors[64];
+    if (r->route == NULL && strcmp(method, "OPTIONS") == 0 &&
+        route_cors_methods(url, cors, sizeof(cors)))
+        return http_preflight(r, c, cors);
     if (r->route == NULL && allow[0] == '\0')
         enc_error_set(&err, ENC_NOT_FOUND, NULL, "no route for this path");
     else if (r->route == NULL)

@@ -37,6 +37,9 @@ struct server {
     pthread_mutex_t store_lock;
 
     char *web_dir; /* realpath of the static files' folder; NULL: none */
+    /* The origin public routes name in Access-Control-Allow-Origin
+     * (encore serve --cors); NULL: no CORS header at all. */
+    const char *cors_origin;
     unsigned char admin_hash[HTTP_TOKEN_HASH];
     unsigned char shop_hash[HTTP_TOKEN_HASH];
 };
@@ -106,6 +109,15 @@ struct route_params {
 const struct route *route_find(const char *method, const char *path,
                                struct route_params *params, char *allow,
                                size_t size);
+
+/* True when r is a public route that a page of another origin may call
+ * (server.cors_origin): proposals and the shop's products, never an
+ * admin or order route. */
+bool route_cors(const struct route *r);
+
+/* True when path is such a route; methods (size bytes) then gets its
+ * methods, comma-separated ("POST", "GET, HEAD"). */
+bool route_cors_methods(const char *path, char *methods, size_t size);
 
 /* True when path matches pattern (struct route); *params set. */
 bool route_match(const char *pattern, const char *path,

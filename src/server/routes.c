@@ -130,3 +130,43 @@ route_find(const char *method, const char *path, struct route_params *params,
     }
     return NULL;
 }
+
+/* The public routes a shop's pages may call from their own origin
+ * (encore serve --cors, issue 5): the proposals and the shop's
+ * products. Admin and order routes are never among them. */
+static const char *const cors_paths[] = {
+    "/api/v1/proposals",
+    "/api/v1/shop/products",
+    "/api/v1/shop/products/{code}",
+};
+
+#define CORS_COUNT (sizeof(cors_paths) / sizeof(cors_paths[0]))
+
+bool
+route_cors(const struct route *r)
+{
+    for (size_t i = 0; i < CORS_COUNT; i++)
+        if (strcmp(r->path, cors_paths[i]) == 0)
+            return r->auth == ROUTE_PUBLIC;
+    return false;
+}
+
+bool
+route_cors_methods(const char *path, char *methods, size_t size)
+{
+    struct route_params params;
+    size_t used = 0;
+    methods[0] = '\0';
+    for (size_t i = 0; i < ROUTE_COUNT; i++) {
+        if (!route_cors(&routes[i]) ||
+            !route_match(routes[i].path, path, &params))
+            continue;
+        bool get = strcmp(routes[i].method, "GET") == 0;
+        int n = snprintf(methods + used, size - used, "%s%s%s",
+                         used > 0 ? ", " : "", routes[i].method,
+                         get ? ", HEAD" : "");
+        if (n > 0 && (size_t)n < size - used)
+            used += (size_t)n;
+    }
+    return used > 0;
+}

@@ -151,6 +151,7 @@ server_open(struct server *srv, const struct server_config *cfg,
         return result;
     }
     pthread_mutex_init(&srv->store_lock, NULL);
+    srv->cors_origin = cfg->cors_origin;
     if (cfg->web_dir != NULL)
         srv->web_dir = realpath(cfg->web_dir, NULL);
     if (srv->web_dir == NULL)

@@ -14,6 +14,9 @@ struct server_config {
     const char *host;    /* a name or a numeric address, IPv4 or IPv6 */
     const char *port;    /* decimal; "0" lets the system choose */
     const char *web_dir; /* static files (admin/, shop/, openapi.json) */
+    /* Access-Control-Allow-Origin of the public routes (proposals, the
+     * shop's products): an origin or "*"; NULL: none (issue 5). */
+    const char *cors_origin;
 };
 
 /*
