@@ -257,7 +257,18 @@ target_quantity_bad(struct check_ctx *ctx, int32_t li, uint32_t t)
     max = q->has_max ? q->max : (mpo > 0 ? mpo : ENC_DEFAULT_CHOICE_MAX);
     if (mpo > 0 && max > mpo)
         max = mpo;
-    if (q->min > max)
+    if (q->min <= max)
+        return;
+    if (q->has_max && q->max > max)
+        finding_add(ctx, li,
+                    "targets[%u].quantity: min %u > max %u (max %u lowered "
+                    "to the product's max_per_order %u)",
+                    t, q->min, max, q->max, mpo);
+    else if (!q->has_max)
+        finding_add(ctx, li, "targets[%u].quantity: min %u > max %u (%s)", t,
+                    q->min, max,
+                    mpo > 0 ? "the product's max_per_order" : "the default");
+    else
         finding_add(ctx, li, "targets[%u].quantity: min %u > max %u", t, q->min,
                     max);
 }
@@ -484,6 +495,91 @@ check_line_never_fires(struct check_ctx *ctx, uint32_t li)
     }
 }
 
+/*
+ * R8 and SPEC 6: the least quantity target t can propose, 0 when it has
+ * none fixed by the line (choice): a fixed value, or a proportional
+ * ceil(q / per) for the least matched quantity q, when.min_quantity on a
+ * conditional line, else 1.
+ */
+static uint32_t
+target_least_quantity(const struct enc_line *line, const struct enc_target *tg)
+{
+    const struct enc_quantity *q = &tg->quantity;
+    uint32_t base = 1, per = q->has_per && q->per > 0 ? q->per : 1;
+
+    if (q->mode == QTY_FIXED)
+        return q->has_value ? q->value : 0;
+    if (q->mode != QTY_PROPORTIONAL)
+        return 0;
+    if (line->type == LINE_CONDITIONAL && line->when.present &&
+        line->when.has_min_quantity && line->when.min_quantity > 1)
+        base = line->when.min_quantity;
+    return (base + per - 1) / per;
+}
+
+/* SPEC 6 and R8: a target whose fixed or proportional quantity is always
+ * above its product's max_per_order is never shown: it can never fire. */
+static void
+check_line_above_max_per_order(struct check_ctx *ctx, uint32_t li)
+{
+    const struct enc_line *line = ctx_line(ctx, li);
+
+    for (uint32_t t = 0; t < line->n_targets; t++) {
+        const struct enc_target *tg = &line->targets[t];
+        uint32_t least = target_least_quantity(line, tg), mpo;
+        if (!product_valid(ctx->cat, tg->product))
+            continue;
+        mpo = ctx->cat->products[tg->product].max_per_order;
+        if (mpo == 0 || least <= mpo)
+            continue;
+        if (tg->quantity.mode == QTY_FIXED)
+            finding_add(ctx, (int32_t)li,
+                        "targets[%u] can never fire: fixed quantity %u is "
+                        "above %s's max_per_order %u (R8)",
+                        t, least, product_code(ctx->cat, tg->product), mpo);
+        else
+            finding_add(ctx, (int32_t)li,
+                        "targets[%u] can never fire: proportional quantity "
+                        "is at least %u, above %s's max_per_order %u (R8)",
+                        t, least, product_code(ctx->cat, tg->product), mpo);
+    }
+}
+
+/* True when performance pf is one an item counting as base may have: one
+ * of base's, or of a package containing base (R4). */
+static bool
+performance_of_base(const struct enc_catalogue *cat, int32_t pf, int32_t base)
+{
+    int32_t owner = cat->performances[pf].product;
+
+    return owner == base ||
+           (product_valid(cat, owner) && product_contains(cat, owner, base));
+}
+
+/* SPEC 6: a performance in when that is not the base's (nor of a package
+ * containing it) matches no item: the line never fires on it. */
+static void
+check_line_when_foreign_performance(struct check_ctx *ctx, uint32_t li)
+{
+    const struct enc_line *line = ctx_line(ctx, li);
+    const struct enc_when *w = &line->when;
+
+    if (!w->present || !product_valid(ctx->cat, line->base))
+        return;
+    for (uint32_t i = 0; i < w->n_performances; i++) {
+        int32_t pf = w->performances[i];
+        if (!index_valid(pf, ctx->cat->n_performances) ||
+            performance_of_base(ctx->cat, pf, line->base))
+            continue;
+        finding_add(ctx, (int32_t)li,
+                    "can never fire on when.performances[%u]: %s is a "
+                    "performance of %s, not of the base %s",
+                    i, ctx->cat->performances[pf].code,
+                    product_code(ctx->cat, ctx->cat->performances[pf].product),
+                    product_code(ctx->cat, line->base));
+    }
+}
+
 /* SPEC 6: a draft names a channel that an active profile holds. */
 static void
 check_profile_draft_channel(struct check_ctx *ctx, uint32_t line)
@@ -539,6 +635,12 @@ static const struct check checks[] = {
     {"never-fires", WARN, SCOPE_LINE, check_line_never_fires,
      "a line can never fire (every performance its conditions name is "
      "over, or a seat category it names is not the base's)"},
+    {"never-fires", WARN, SCOPE_LINE, check_line_when_foreign_performance,
+     "a line can never fire on a performance of `when` that is not the "
+     "base's (nor of a package containing it)"},
+    {"never-fires", WARN, SCOPE_LINE, check_line_above_max_per_order,
+     "a target can never fire: its fixed or proportional quantity is above "
+     "its product's `max_per_order` (R8)"},
 };
 
 #define N_CHECKS (sizeof(checks) / sizeof(checks[0]))

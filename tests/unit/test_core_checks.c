@@ -232,6 +232,8 @@ test_SPEC6_error_quantity(void **state)
     fx_choice(t, 7, 9);
     t = fx_target(w.fx, w.prof, l, h);
     fx_choice(t, 6, 9);
+    t = fx_target(w.fx, w.prof, l, h);
+    fx_choice(t, 8, 0);
     assert_string_equal(world_check(&w),
                         "P/L1: error: when.min_quantity is below 1\n"
                         "P/L1: error: targets[0].quantity.per is below 1\n"
@@ -239,8 +241,12 @@ test_SPEC6_error_quantity(void **state)
                         "P/L1: error: targets[2].quantity.min is below 1\n"
                         "P/L1: error: targets[2].quantity.max is below 1\n"
                         "P/L1: error: targets[3].quantity: min 3 > max 2\n"
-                        "P/L1: error: targets[4].quantity: min 11 > max 10\n"
-                        "P/L1: error: targets[5].quantity: min 7 > max 6");
+                        "P/L1: error: targets[4].quantity: min 11 > max 10 "
+                        "(the default)\n"
+                        "P/L1: error: targets[5].quantity: min 7 > max 6 "
+                        "(max 9 lowered to the product's max_per_order 6)\n"
+                        "P/L1: error: targets[7].quantity: min 8 > max 6 "
+                        "(the product's max_per_order)");
     fx_free(w.fx);
 }
 
@@ -430,6 +436,79 @@ test_SPEC6_warning_line_never_fires(void **state)
     fx_free(w.fx);
 }
 
+/* SPEC 6 warning and R8: a fixed quantity, or a proportional one at the
+ * least matched quantity, above the target's max_per_order is never
+ * shown: the target can never fire. */
+static void
+test_SPEC6_warning_quantity_above_max_per_order(void **state)
+{
+    struct world w;
+    struct enc_target *t;
+    struct enc_line *line;
+    int32_t l, h;
+
+    (void)state;
+    world_init(&w);
+    h = fx_product(w.fx, "H", KIND_MERCHANDISE);
+    fx_price(w.fx, h, ENC_NONE, ENC_NONE, 100);
+    fx_prod(w.fx, h)->max_per_order = 5;
+    l = fx_line(w.fx, w.prof, "L1", LINE_CART, w.evt);
+    fx_fixed(fx_target(w.fx, w.prof, l, h), 6);
+    fx_fixed(fx_target(w.fx, w.prof, l, w.g), 6);
+    fx_proportional(fx_target(w.fx, w.prof, l, h), 1);
+    l = fx_line(w.fx, w.prof, "L2", LINE_CONDITIONAL, w.evt);
+    line = fx_ln(w.fx, w.prof, l);
+    line->when.present = true;
+    line->when.has_min_quantity = true;
+    line->when.min_quantity = 12;
+    fx_proportional(fx_target(w.fx, w.prof, l, h), 2);
+    t = fx_target(w.fx, w.prof, l, h);
+    fx_proportional(t, 3);
+    fx_fixed(fx_target(w.fx, w.prof, l, h), 5);
+    assert_string_equal(world_check(&w),
+                        "P/L1: warning: targets[0] can never fire: fixed "
+                        "quantity 6 is above H's max_per_order 5 (R8)\n"
+                        "P/L2: warning: targets[0] can never fire: "
+                        "proportional quantity is at least 6, above H's "
+                        "max_per_order 5 (R8)");
+    fx_free(w.fx);
+}
+
+/* SPEC 6 warning: a performance in when of another product than the base
+ * (or a package containing it) matches no item of the base (R4). */
+static void
+test_SPEC6_warning_when_performance_of_another_product(void **state)
+{
+    struct world w;
+    struct enc_line *line;
+    int32_t other, other_0612, pack, pack_0612, l;
+
+    (void)state;
+    world_init(&w);
+    other = fx_product(w.fx, "OTHER", KIND_EVENT);
+    fx_price(w.fx, other, w.cat1, w.adult, 100);
+    other_0612 =
+        fx_performance(w.fx, other, "OTHER-0612", "2027-06-12T20:00:00+02:00");
+    fx_pool(w.fx, other_0612, w.cat1, 10);
+    pack = fx_product(w.fx, "PACK", KIND_PACKAGE);
+    fx_price(w.fx, pack, w.cat1, w.adult, 100);
+    fx_component(w.fx, pack, w.evt, 1);
+    pack_0612 =
+        fx_performance(w.fx, pack, "PACK-0612", "2027-06-12T20:00:00+02:00");
+    fx_pool(w.fx, pack_0612, w.cat1, 10);
+    l = world_line(&w, "K1", LINE_CONDITIONAL);
+    line = fx_ln(w.fx, w.prof, l);
+    line->when.present = true;
+    line->when.n_performances = 3;
+    line->when.performances =
+        fx_list(w.fx, 3, w.evt_0612, other_0612, pack_0612);
+    assert_string_equal(world_check(&w),
+                        "P/K1: warning: can never fire on "
+                        "when.performances[1]: OTHER-0612 is a performance "
+                        "of OTHER, not of the base EVT");
+    fx_free(w.fx);
+}
+
 /* SPEC 6: the checks look as of the now they are given. */
 static void
 test_SPEC6_findings_as_of_now(void **state)
@@ -492,6 +571,9 @@ main(void)
         cmocka_unit_test(test_SPEC6_warning_line_expired),
         cmocka_unit_test(test_SPEC6_warning_target_sold_out),
         cmocka_unit_test(test_SPEC6_warning_line_never_fires),
+        cmocka_unit_test(test_SPEC6_warning_quantity_above_max_per_order),
+        cmocka_unit_test(
+            test_SPEC6_warning_when_performance_of_another_product),
         cmocka_unit_test(test_SPEC6_findings_as_of_now),
         cmocka_unit_test(test_SPEC6_check_profile_alone),
     };
