@@ -44,6 +44,13 @@ test: deps
 	python3 data/test-sample.py --encore $(TEST_BUILD)/encore
 	@sh scripts/install-browser-deps.sh
 	sh tests/run-browser.sh $(TEST_BUILD)/encore
+	@sh scripts/install-soak-deps.sh
+	sh tests/fuzz/run.sh short
+	python3 tests/badinput.py $(TEST_BUILD)/encore
+	python3 tests/access.py $(TEST_BUILD)/encore
+	python3 tests/race.py $(TEST_BUILD)/encore
+	python3 tests/crash.py --rounds 4 $(TEST_BUILD)/encore
+	python3 tests/load.py --seconds 10 $(TEST_BUILD)/encore
 
 format-check:
 	@files=$$(find src include tests bench -name '*.[ch]' 2>/dev/null); \
@@ -76,3 +83,14 @@ bench: deps
 	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/sqlnaive bench/sqlnaive.c \
 		bench/naive.c bench/bench.c $(BENCH_LIBS)
 	sh bench/run.sh $(BUILD)
+
+# The long runs of issue 5 (tests/run-soak.sh), whose figures go into
+# docs/SECURITY.md; each step's output is kept in $(BUILD)/soak/.
+.PHONY: soak
+soak: deps
+	@sh scripts/install-soak-deps.sh
+	@$(MAKE) --no-print-directory all
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+		-DENCORE_SANITIZE=ON -DENCORE_TESTS=ON >/dev/null
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	sh tests/run-soak.sh $(BUILD)/encore $(TEST_BUILD)/encore $(BUILD)/soak
