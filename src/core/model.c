@@ -645,6 +645,40 @@ product_contains(const struct enc_catalogue *cat, int32_t package, int32_t p)
     return false;
 }
 
+/* Units of p in one unit of package, depth levels down at most. */
+static uint64_t
+count_in(const struct enc_catalogue *cat, int32_t package, int32_t p,
+         uint32_t depth)
+{
+    const struct enc_product *pk = &cat->products[package];
+    uint64_t n = 0;
+
+    for (uint32_t i = 0; depth > 0 && i < pk->n_components; i++) {
+        const struct enc_component *c = &pk->components[i];
+        uint64_t each = 0;
+        if (c->product == p)
+            each = 1;
+        else if (c->product >= 0 && (uint32_t)c->product < cat->n_products &&
+                 product_contains(cat, c->product, p))
+            each = count_in(cat, c->product, p, depth - 1);
+        n += each * c->quantity;
+        if (n > UINT32_MAX)
+            return UINT32_MAX;
+    }
+    return n;
+}
+
+uint32_t
+product_count_in(const struct enc_catalogue *cat, int32_t package, int32_t p)
+{
+    if (package == p)
+        return 1;
+    if (!product_contains(cat, package, p))
+        return 0;
+    /* catalogue_index() refused cycles, so a chain is shorter than this. */
+    return (uint32_t)count_in(cat, package, p, cat->n_products);
+}
+
 /* ---- R13: a text in the asked language ---- */
 
 /* True when the language tags a and b[0..b_len) are equal, ASCII case

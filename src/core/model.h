@@ -425,6 +425,12 @@ int32_t catalogue_text_item(const struct enc_catalogue *cat,
 bool product_contains(const struct enc_catalogue *cat, int32_t package,
                       int32_t p);
 
+/* R4: how many units of product p one unit of package holds: the sum,
+ * over every way down its components, of their quantities multiplied
+ * (saturating at UINT32_MAX); 1 when package is p, 0 when it holds none. */
+uint32_t product_count_in(const struct enc_catalogue *cat, int32_t package,
+                          int32_t p);
+
 /* Wire names of the enums: "internet", "event", "upsell"... and back.
  * The parsers return -1 for an unknown name. */
 const char *channel_type_name(enum enc_channel_type t);

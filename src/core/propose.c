@@ -39,8 +39,9 @@ static const uint32_t default_limits[PLACEMENT_COUNT] = {
 struct group {
     int32_t performance; /* -1: the undated group */
     int64_t day;         /* local day of performance, when there is one */
-    uint64_t total;      /* every item of the group */
+    uint64_t total;      /* every item of the group, in base units */
     uint64_t matched;    /* those that satisfy the line's `when` */
+    uint64_t items;      /* the items' own quantities (an upsell's) */
 };
 
 /*
@@ -289,11 +290,16 @@ group_add(const struct enc_catalogue *cat, const struct enc_line *line,
         groups[g].day = perf >= 0 ? cat->performances[perf].local_day : 0;
         groups[g].total = 0;
         groups[g].matched = 0;
+        groups[g].items = 0;
         (*n)++;
     }
-    groups[g].total += it->quantity;
+    /* R4: a package of two B bought twice is four B (DECISIONS). */
+    uint64_t units =
+        (uint64_t)it->quantity * product_count_in(cat, it->product, line->base);
+    groups[g].items += it->quantity;
+    groups[g].total += units;
     if (item_satisfies_when(line, it))
-        groups[g].matched += it->quantity;
+        groups[g].matched += units;
 }
 
 /*
@@ -480,6 +486,8 @@ plan_quantity(struct plan *pl)
     pl->mode = QTY_FIXED;
     if (mode == QTY_FIXED)
         pl->value = q->has_value ? q->value : 1;
+    else if (q->mode == QTY_DEFAULT) /* upsell: the focus item's quantity */
+        pl->value = proportional_value(pl->group->items, 1);
     else
         pl->value = proportional_value(pl->group->matched,
                                        q->has_per && q->per > 0 ? q->per : 1);

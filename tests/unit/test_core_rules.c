@@ -572,6 +572,67 @@ test_R4_package_item_counts_as_base(void **state)
     fx_free(h.fx);
 }
 
+/* R4 with quantities in packages (DECISIONS): an item of a package holding
+ * 2 x EVT bought twice counts as 4 EVT, through nested packages too, for
+ * the matched quantity and proportional targets; an upsell keeps the focus
+ * item's own quantity. */
+static void
+test_R4_package_quantity_times_component_quantity(void **state)
+{
+    struct hall h;
+    struct fx_request r;
+    struct enc_when *w;
+    int32_t park, duo, duo_pf, big, big_pf, l;
+
+    (void)state;
+    hall_init(&h);
+    park = hall_parking(&h);
+    duo = fx_product(h.fx, "DUO", KIND_PACKAGE);
+    fx_component(h.fx, duo, h.evt, 2);
+    fx_price(h.fx, duo, ENC_NONE, ENC_NONE, 8000);
+    duo_pf = fx_performance(h.fx, duo, "DUO-0612", "2027-06-12T20:00:00+02:00");
+    fx_pool(h.fx, duo_pf, ENC_NONE, 30);
+    big = fx_product(h.fx, "BIG", KIND_PACKAGE);
+    fx_component(h.fx, big, duo, 3);
+    fx_component(h.fx, big, h.evt, 1);
+    fx_price(h.fx, big, ENC_NONE, ENC_NONE, 9000);
+    big_pf = fx_performance(h.fx, big, "BIG-0613", "2027-06-13T19:00:00+02:00");
+    fx_pool(h.fx, big_pf, ENC_NONE, 5);
+    l = fx_line(h.fx, h.prof, "K", LINE_CONDITIONAL, h.evt);
+    fx_proportional(fx_target(h.fx, h.prof, l, park), 0);
+    w = &fx_ln(h.fx, h.prof, l)->when;
+    w->present = true;
+    w->has_min_quantity = true;
+    w->min_quantity = 4;
+    l = fx_line(h.fx, h.prof, "U", LINE_UPSELL, h.evt);
+    fx_target(h.fx, h.prof, l, big);
+    fx_index(h.fx);
+    assert_int_equal(product_count_in(h.fx->cat, big, h.evt), 7);
+    assert_int_equal(product_count_in(h.fx->cat, duo, h.evt), 2);
+    assert_int_equal(product_count_in(h.fx->cat, h.evt, h.evt), 1);
+    assert_int_equal(product_count_in(h.fx->cat, duo, park), 0);
+
+    fx_request(&r, h.web, STAGE_CART, NOW);
+    fx_item(&r, duo, duo_pf, ENC_NONE, ENC_NONE, 2);
+    fx_item(&r, big, big_pf, ENC_NONE, ENC_NONE, 1);
+    assert_string_equal(fx_answer(h.fx, &r),
+                        "under_cart K EVT@DUO-0612 -> PARK fixed 4 "
+                        "perfs=PARK-0612:40 offers=-/-/800:40\n"
+                        "under_cart K EVT@BIG-0613 -> PARK fixed 7 "
+                        "perfs=PARK-0613:40 offers=-/-/800:40");
+
+    fx_request(&r, h.web, STAGE_CART, NOW);
+    fx_item(&r, duo, duo_pf, ENC_NONE, ENC_NONE, 1);
+    assert_string_equal(fx_answer(h.fx, &r), "");
+
+    fx_request(&r, h.web, STAGE_PRODUCT, NOW);
+    fx_focus(&r, duo, ENC_NONE, ENC_NONE, ENC_NONE, 2);
+    assert_string_equal(fx_answer(h.fx, &r),
+                        "instead U EVT@- -> BIG fixed 2 perfs=BIG-0613:5 "
+                        "offers=-/-/9000:5 diff=1000");
+    fx_free(h.fx);
+}
+
 /* R4: items without a performance form one undated group. */
 static void
 test_R4_undated_items_form_one_group(void **state)
@@ -1793,6 +1854,7 @@ main(void)
         cmocka_unit_test(test_R4_groups_per_performance_in_cart_order),
         cmocka_unit_test(test_R4_conditional_matched_quantity),
         cmocka_unit_test(test_R4_package_item_counts_as_base),
+        cmocka_unit_test(test_R4_package_quantity_times_component_quantity),
         cmocka_unit_test(test_R4_undated_items_form_one_group),
         cmocka_unit_test(test_R5_target_on_sale),
         cmocka_unit_test(test_R6_only_future_open_performances),
