@@ -29,15 +29,15 @@ import_read(const char *path, char **doc, size_t *len, struct enc_error *err)
     return result;
 }
 
-/* Prints the findings and the summary of an import that succeeded. */
+/* Prints the findings and the summary of an import that succeeded; gen
+ * is the generation it committed. */
 static void
-import_report(struct store *s, const char *path, const struct enc_findings *f)
+import_report(struct store *s, const char *path, const struct enc_findings *f,
+              uint64_t gen)
 {
     struct enc_catalogue *cat = NULL;
     struct enc_error err = {0};
-    uint64_t gen = 0;
-    if (store_load(s, &cat, &err) != ENC_OK || cat == NULL ||
-        store_generation(s, &gen, &err) != ENC_OK) {
+    if (store_load(s, &cat, &err) != ENC_OK || cat == NULL) {
         cli_say("imported %s, but reading it back failed: %s", path,
                 err.message);
         catalogue_free(cat);
@@ -78,10 +78,11 @@ cmd_import(struct cli *cli, int argc, char **argv)
         goto refused;
     if (!cli_open(cli, &s))
         goto out;
-    if (store_import(s, doc, len, replace.given, answer_clock_now(), &f,
-                     &err) != ENC_OK)
+    uint64_t gen = 0;
+    if (store_import_generation(s, doc, len, replace.given, answer_clock_now(),
+                                &f, NULL, &gen, &err) != ENC_OK)
         goto refused;
-    import_report(s, path, &f);
+    import_report(s, path, &f, gen);
     status = CLI_OK;
     goto out;
 

@@ -185,6 +185,17 @@ store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
                      struct enc_time now, struct enc_findings *findings,
                      struct enc_catalogue **refused, struct enc_error *err)
 {
+    return store_import_generation(s, doc, len, replace, now, findings, refused,
+                                   NULL, err);
+}
+
+enum enc_code
+store_import_generation(struct store *s, const char *doc, size_t len,
+                        bool replace, struct enc_time now,
+                        struct enc_findings *findings,
+                        struct enc_catalogue **refused, uint64_t *generation,
+                        struct enc_error *err)
+{
     char *stored = NULL;
     size_t stored_len = 0;
     struct enc_catalogue *merged = NULL;
@@ -221,6 +232,10 @@ store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
     }
     if (result == ENC_OK)
         result = import_save(s, merged, doc, len, replace, err);
+    /* Read inside the write transaction: the generation this import
+     * committed, not one a concurrent writer moved on since. */
+    if (result == ENC_OK && generation != NULL)
+        result = s->ops->generation(s, generation, err);
     if (result == ENC_OK && findings != NULL) {
         findings_cleanup(findings);
         *findings = f;

@@ -122,6 +122,17 @@ enum enc_code store_import_checked(struct store *s, const char *doc, size_t len,
                                    struct enc_catalogue **refused,
                                    struct enc_error *err);
 
+/* store_import_checked() that also sets *generation (may be NULL), on
+ * success, to the generation the import committed, read inside its own
+ * write transaction. */
+enum enc_code store_import_generation(struct store *s, const char *doc,
+                                      size_t len, bool replace,
+                                      struct enc_time now,
+                                      struct enc_findings *findings,
+                                      struct enc_catalogue **refused,
+                                      uint64_t *generation,
+                                      struct enc_error *err);
+
 /* Deletes profile code and its lines in one transaction, moving the
  * generation; ENC_NOT_FOUND when there is none. */
 enum enc_code store_profile_delete(struct store *s, const char *code,
