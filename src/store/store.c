@@ -142,6 +142,9 @@ import_refuse_errors(const struct enc_catalogue *merged, const char *stored,
             if (given >= 0)
                 index = given;
         }
+        /* TODO(store): a stored profile the document does not name is
+         * named by its database index, not a field of the document; name
+         * the document's record that broke it (KNOWN_ISSUES). */
         char field[32];
         snprintf(field, sizeof(field), "profiles[%d]", (int)index);
         if (x->line < 0)
