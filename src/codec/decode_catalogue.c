@@ -8,6 +8,7 @@
 
 #include "codec.h"
 #include "decode.h"
+#include "merge.h"
 #include "parse.h"
 
 #define CATALOGUE_FORMAT "encore-catalogue/1"
@@ -15,20 +16,20 @@
 /* Institution. */
 
 static enum enc_code
-institution_code(struct reader *r, const json_t *v, void *record)
+institution_code(struct reader *r, const struct jtok *v, void *record)
 {
     return read_code(r, v, &((struct enc_institution *)record)->code);
 }
 
 static enum enc_code
-institution_name(struct reader *r, const json_t *v, void *record)
+institution_name(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v,
                        &((struct enc_institution *)record)->name);
 }
 
 static enum enc_code
-institution_timezone(struct reader *r, const json_t *v, void *record)
+institution_timezone(struct reader *r, const struct jtok *v, void *record)
 {
     const char **zone = &((struct enc_institution *)record)->timezone;
     enum enc_code rc = read_label(r, v, zone);
@@ -42,11 +43,11 @@ institution_timezone(struct reader *r, const json_t *v, void *record)
 
 /* ISO 4217: three capital letters. */
 static enum enc_code
-institution_currency(struct reader *r, const json_t *v, void *record)
+institution_currency(struct reader *r, const struct jtok *v, void *record)
 {
-    const char *s = json_string_value(v);
+    const char *s = jv_string(v);
 
-    if (!json_is_string(v) || json_string_length(v) != 3 || s[0] < 'A' ||
+    if (!jv_is_string(v) || jv_string_length(v) != 3 || s[0] < 'A' ||
         s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' || s[2] < 'A' || s[2] > 'Z')
         return reader_fail(
             r, ENC_INVALID_FIELD,
@@ -56,7 +57,7 @@ institution_currency(struct reader *r, const json_t *v, void *record)
 
 /* One language or more, each once. */
 static enum enc_code
-institution_languages(struct reader *r, const json_t *v, void *record)
+institution_languages(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_institution *inst = record;
     size_t n;
@@ -69,7 +70,7 @@ institution_languages(struct reader *r, const json_t *v, void *record)
         return reader_oom(r);
     for (size_t i = 0; i < n; i++) {
         size_t mark = reader_push_index(r, i);
-        rc = read_lang(r, json_array_get(v, i), &inst->languages[i]);
+        rc = read_lang(r, jv_array_get(v, i), &inst->languages[i]);
         if (rc != ENC_OK)
             return rc;
         for (size_t j = 0; j < i; j++)
@@ -94,7 +95,7 @@ static const struct field institution_fields[] = {
 /* Channels. */
 
 static enum enc_code
-channel_code(struct reader *r, const json_t *v, void *record)
+channel_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_channel *c = record;
@@ -104,13 +105,13 @@ channel_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-channel_name(struct reader *r, const json_t *v, void *record)
+channel_name(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v, &((struct enc_channel *)record)->name);
 }
 
 static enum enc_code
-channel_type(struct reader *r, const json_t *v, void *record)
+channel_type(struct reader *r, const struct jtok *v, void *record)
 {
     int t;
     enum enc_code rc = read_parsed(
@@ -131,7 +132,7 @@ static const struct field channel_fields[] = {
 };
 
 static enum enc_code
-decode_channel(struct decoder *d, const json_t *v, uint32_t index)
+decode_channel(struct decoder *d, const struct jtok *v, uint32_t index)
 {
     return read_object(&d->r, v, channel_fields, 3, &d->cat->channels[index]);
 }
@@ -139,7 +140,7 @@ decode_channel(struct decoder *d, const json_t *v, uint32_t index)
 /* Seat categories. */
 
 static enum enc_code
-seat_category_code(struct reader *r, const json_t *v, void *record)
+seat_category_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_seat_category *s = record;
@@ -149,7 +150,7 @@ seat_category_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-seat_category_name(struct reader *r, const json_t *v, void *record)
+seat_category_name(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v,
                        &((struct enc_seat_category *)record)->name);
@@ -157,7 +158,7 @@ seat_category_name(struct reader *r, const json_t *v, void *record)
 
 /* SPEC 1: ranked, 1 = best. */
 static enum enc_code
-seat_category_rank(struct reader *r, const json_t *v, void *record)
+seat_category_rank(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_seat_category *s = record;
 
@@ -172,7 +173,7 @@ static const struct field seat_category_fields[] = {
 };
 
 static enum enc_code
-decode_seat_category(struct decoder *d, const json_t *v, uint32_t index)
+decode_seat_category(struct decoder *d, const struct jtok *v, uint32_t index)
 {
     return read_object(&d->r, v, seat_category_fields, 3,
                        &d->cat->seat_categories[index]);
@@ -181,13 +182,13 @@ decode_seat_category(struct decoder *d, const json_t *v, uint32_t index)
 /* Audiences, activities and themes: a code, a name, for themes a parent. */
 
 static enum enc_code
-named_name(struct reader *r, const json_t *v, void *record)
+named_name(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v, &((struct enc_named *)record)->name);
 }
 
 static enum enc_code
-audience_code(struct reader *r, const json_t *v, void *record)
+audience_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_named *a = record;
@@ -197,7 +198,7 @@ audience_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-activity_code(struct reader *r, const json_t *v, void *record)
+activity_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_named *a = record;
@@ -207,7 +208,7 @@ activity_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-theme_code(struct reader *r, const json_t *v, void *record)
+theme_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_named *t = record;
@@ -217,7 +218,7 @@ theme_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-theme_parent(struct reader *r, const json_t *v, void *record)
+theme_parent(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_ref(decoder_of(r), v, CODE_THEME,
                       &((struct enc_named *)record)->parent);
@@ -240,7 +241,7 @@ static const struct field theme_fields[] = {
 };
 
 static enum enc_code
-decode_audience(struct decoder *d, const json_t *v, uint32_t index)
+decode_audience(struct decoder *d, const struct jtok *v, uint32_t index)
 {
     struct enc_named *a = &d->cat->audiences[index];
 
@@ -249,7 +250,7 @@ decode_audience(struct decoder *d, const json_t *v, uint32_t index)
 }
 
 static enum enc_code
-decode_activity(struct decoder *d, const json_t *v, uint32_t index)
+decode_activity(struct decoder *d, const struct jtok *v, uint32_t index)
 {
     struct enc_named *a = &d->cat->activities[index];
 
@@ -258,7 +259,7 @@ decode_activity(struct decoder *d, const json_t *v, uint32_t index)
 }
 
 static enum enc_code
-decode_theme(struct decoder *d, const json_t *v, uint32_t index)
+decode_theme(struct decoder *d, const struct jtok *v, uint32_t index)
 {
     struct enc_named *t = &d->cat->themes[index];
 
@@ -333,10 +334,10 @@ out:
 /* The top level. */
 
 static enum enc_code
-top_format(struct reader *r, const json_t *v, void *record)
+top_format(struct reader *r, const struct jtok *v, void *record)
 {
     (void)record;
-    if (!json_is_string(v) || strcmp(json_string_value(v), CATALOGUE_FORMAT))
+    if (!jv_is_string(v) || strcmp(jv_string(v), CATALOGUE_FORMAT))
         return reader_fail(r, ENC_INVALID_FIELD,
                            "unsupported format: "
                            "expected " CATALOGUE_FORMAT);
@@ -344,42 +345,42 @@ top_format(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-top_institution(struct reader *r, const json_t *v, void *record)
+top_institution(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = record;
     return read_object(r, v, institution_fields, 5, &d->cat->institution);
 }
 
 static enum enc_code
-top_channels(struct reader *r, const json_t *v, void *record)
+top_channels(struct reader *r, const struct jtok *v, void *record)
 {
     (void)r;
     return decode_records(record, v, CODE_CHANNEL, decode_channel);
 }
 
 static enum enc_code
-top_seat_categories(struct reader *r, const json_t *v, void *record)
+top_seat_categories(struct reader *r, const struct jtok *v, void *record)
 {
     (void)r;
     return decode_records(record, v, CODE_SEAT_CATEGORY, decode_seat_category);
 }
 
 static enum enc_code
-top_audiences(struct reader *r, const json_t *v, void *record)
+top_audiences(struct reader *r, const struct jtok *v, void *record)
 {
     (void)r;
     return decode_records(record, v, CODE_AUDIENCE, decode_audience);
 }
 
 static enum enc_code
-top_activities(struct reader *r, const json_t *v, void *record)
+top_activities(struct reader *r, const struct jtok *v, void *record)
 {
     (void)r;
     return decode_records(record, v, CODE_ACTIVITY, decode_activity);
 }
 
 static enum enc_code
-top_themes(struct reader *r, const json_t *v, void *record)
+top_themes(struct reader *r, const struct jtok *v, void *record)
 {
     enum enc_code rc = decode_records(record, v, CODE_THEME, decode_theme);
 
@@ -388,14 +389,14 @@ top_themes(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-top_products(struct reader *r, const json_t *v, void *record)
+top_products(struct reader *r, const struct jtok *v, void *record)
 {
     (void)r;
     return decode_records(record, v, CODE_PRODUCT, decode_product);
 }
 
 static enum enc_code
-top_profiles(struct reader *r, const json_t *v, void *record)
+top_profiles(struct reader *r, const struct jtok *v, void *record)
 {
     (void)r;
     return decode_records(record, v, CODE_PROFILE, decode_profile);
@@ -440,7 +441,7 @@ decode_resolve_bounds(struct decoder *d)
 /* Reads the (merged) root into d->cat: pass A, pass B, then what needs
  * the whole catalogue. */
 static enum enc_code
-decode_root(struct decoder *d, const json_t *root)
+decode_root(struct decoder *d, const struct jtok *root)
 {
     enum enc_code rc = decode_scan(d, root);
 
@@ -478,49 +479,98 @@ decode_parse_base(const char *base, size_t base_len, json_t **out,
                          "the stored catalogue does not parse: %s", message);
 }
 
+/*
+ * Tokenizes len bytes of text (a document, or a merged one) into scratch;
+ * *root gets its object. Malformed text is reported with jansson's
+ * message (parse_object()), as it always was (SPEC 5).
+ */
+static enum enc_code
+decode_tokens(const char *text, size_t len, struct arena *scratch,
+              const struct jtok **root, struct enc_error *err)
+{
+    struct jtok_doc tokens;
+    json_t *tree = NULL;
+    enum enc_code rc;
+
+    if (len <= CODEC_MAX_DOCUMENT &&
+        jtok_parse(text, len, scratch, true, &tokens) &&
+        jv_is_object(tokens.toks)) {
+        *root = tokens.toks;
+        return ENC_OK;
+    }
+    rc =
+        parse_object(text, len, CODEC_MAX_DOCUMENT, "the document", &tree, err);
+    json_decref(tree);
+    if (rc == ENC_OK) /* jansson took what jtok did not: no memory left */
+        rc = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    return rc;
+}
+
+/*
+ * SPEC 9: merges doc into the stored document base (both parsed by
+ * jansson, merged as trees by merge.c), then tokenizes the merged text
+ * into scratch for the decoder: *root.
+ */
+static enum enc_code
+decode_merged(struct decoder *d, const char *doc, size_t len, const char *base,
+              size_t base_len, struct arena *scratch, const struct jtok **root,
+              struct enc_error *err)
+{
+    json_t *given = NULL, *stored = NULL, *merged = NULL;
+    char *text = NULL;
+    enum enc_code rc =
+        parse_object(doc, len, CODEC_MAX_DOCUMENT, "the document", &given, err);
+
+    if (rc == ENC_OK)
+        rc = decode_parse_base(base, base_len, &stored, err);
+    if (rc == ENC_OK)
+        rc = decode_merge(d, given, stored, &merged);
+    if (rc == ENC_OK) {
+        text = json_dumps(merged, JSON_COMPACT);
+        rc = text ? decode_tokens(text, strlen(text), scratch, root, err)
+                  : enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    }
+    free(text);
+    json_decref(merged);
+    json_decref(stored);
+    json_decref(given);
+    return rc;
+}
+
 enum enc_code
 codec_catalogue_decode(const char *doc, size_t len, const char *base,
                        size_t base_len, struct enc_catalogue **out,
                        struct enc_error *err)
 {
     struct decoder d = {0};
-    json_t *root = NULL, *stored = NULL, *merged = NULL;
-    struct enc_catalogue *cat = NULL;
+    struct enc_catalogue *cat = catalogue_new();
+    const struct jtok *root = NULL;
     struct enc_error unused;
+    struct arena scratch; /* the document's tokens, freed at the end */
     enum enc_code rc;
 
     *out = NULL;
     if (!err)
         err = &unused;
-    rc = parse_object(doc, len, CODEC_MAX_DOCUMENT, "the document", &root, err);
-    if (rc == ENC_OK && base)
-        rc = decode_parse_base(base, base_len, &stored, err);
-    if (rc != ENC_OK)
-        goto out;
-    cat = catalogue_new();
-    if (!cat) {
-        rc = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-        goto out;
-    }
+    if (!cat)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    arena_init(&scratch, 0);
     reader_init(&d.r, &cat->arena, err);
     d.cat = cat;
 
     /* SPEC 9: what the document names replaces what is stored. */
-    if (stored)
-        rc = decode_merge(&d, root, stored, &merged);
+    if (base)
+        rc = decode_merged(&d, doc, len, base, base_len, &scratch, &root, err);
     else
-        merged = json_incref(root);
+        rc = decode_tokens(doc, len, &scratch, &root, err);
     if (rc == ENC_OK)
-        rc = decode_root(&d, merged);
+        rc = decode_root(&d, root);
     if (rc == ENC_OK) {
         *out = cat;
         cat = NULL;
     }
-out:
     decode_release(&d);
+    arena_cleanup(&scratch);
     catalogue_free(cat);
-    json_decref(merged);
-    json_decref(stored);
-    json_decref(root);
     return rc;
 }

@@ -18,13 +18,12 @@ static int32_t
 decode_lookup(struct decoder *d, enum enc_code_kind kind, const char *s,
               size_t len)
 {
-    const json_t *index = json_object_getn(d->codes[kind], s, len);
-    return index ? (int32_t)json_integer_value(index) : ENC_NONE;
+    return code_map_get(&d->codes[kind], s, len);
 }
 
 enum enc_code
-decode_own_code(struct decoder *d, const json_t *v, enum enc_code_kind kind,
-                uint32_t index, const char **out)
+decode_own_code(struct decoder *d, const struct jtok *v,
+                enum enc_code_kind kind, uint32_t index, const char **out)
 {
     const char *s = NULL;
     size_t len = 0;
@@ -42,7 +41,7 @@ decode_own_code(struct decoder *d, const json_t *v, enum enc_code_kind kind,
 }
 
 enum enc_code
-decode_ref(struct decoder *d, const json_t *v, enum enc_code_kind kind,
+decode_ref(struct decoder *d, const struct jtok *v, enum enc_code_kind kind,
            int32_t *out)
 {
     const char *s = NULL;
@@ -59,7 +58,7 @@ decode_ref(struct decoder *d, const json_t *v, enum enc_code_kind kind,
 }
 
 enum enc_code
-decode_refs(struct decoder *d, const json_t *v, enum enc_code_kind kind,
+decode_refs(struct decoder *d, const struct jtok *v, enum enc_code_kind kind,
             uint32_t *n, int32_t **out)
 {
     size_t count;
@@ -78,7 +77,7 @@ decode_refs(struct decoder *d, const json_t *v, enum enc_code_kind kind,
     *n = (uint32_t)count;
     for (size_t i = 0; i < count; i++) {
         size_t mark = reader_push_index(&d->r, i);
-        rc = decode_ref(d, json_array_get(v, i), kind, &(*out)[i]);
+        rc = decode_ref(d, jv_array_get(v, i), kind, &(*out)[i]);
         if (rc != ENC_OK)
             return rc;
         reader_pop(&d->r, mark);
@@ -88,11 +87,10 @@ decode_refs(struct decoder *d, const json_t *v, enum enc_code_kind kind,
 
 /* A text written as an object: one item per language, in its order. */
 static enum enc_code
-decode_text_object(struct decoder *d, const json_t *v, struct enc_text *out)
+decode_text_object(struct decoder *d, const struct jtok *v,
+                   struct enc_text *out)
 {
-    size_t n = json_object_size(v), i = 0;
-    const char *key;
-    json_t *value;
+    size_t n = jv_object_size(v), i = 0;
 
     if (n == 0)
         return reader_fail(&d->r, ENC_INVALID_FIELD,
@@ -100,13 +98,14 @@ decode_text_object(struct decoder *d, const json_t *v, struct enc_text *out)
     out->items = arena_alloc(&d->cat->arena, n * sizeof *out->items);
     if (!out->items)
         return reader_oom(&d->r);
-    json_object_foreach((json_t *)v, key, value)
-    {
+    for (const struct jtok *k = jv_first_key(v); k; k = jv_next_key(v, k)) {
+        const char *key = k->s;
+        const struct jtok *value = k + 1;
         struct enc_text_item *item = &out->items[i++];
         size_t mark = reader_push_key(&d->r, key);
         enum enc_code rc;
 
-        if (!read_is_lang(key, strlen(key)))
+        if (!read_is_lang(key, k->n))
             return reader_fail(
                 &d->r, ENC_INVALID_FIELD,
                 "a language tag is 1 to %d letters, digits or '-'",
@@ -125,11 +124,11 @@ decode_text_object(struct decoder *d, const json_t *v, struct enc_text *out)
 }
 
 enum enc_code
-decode_text(struct decoder *d, const json_t *v, struct enc_text *out)
+decode_text(struct decoder *d, const struct jtok *v, struct enc_text *out)
 {
-    if (json_is_object(v))
+    if (jv_is_object(v))
         return decode_text_object(d, v, out);
-    if (!json_is_string(v))
+    if (!jv_is_string(v))
         return reader_fail(
             &d->r, ENC_INVALID_FIELD,
             "must be a string or an object of language to string");
@@ -167,16 +166,16 @@ decode_defer_bound(struct decoder *d, struct enc_bound *b, bool end)
 }
 
 enum enc_code
-decode_bound(struct decoder *d, const json_t *v, bool end,
+decode_bound(struct decoder *d, const struct jtok *v, bool end,
              struct enc_bound *out)
 {
     const char *s = NULL;
     size_t len = 0;
 
-    if (!json_is_string(v))
+    if (!jv_is_string(v))
         return reader_fail(&d->r, ENC_INVALID_FIELD, "must be a string");
-    s = json_string_value(v);
-    len = json_string_length(v);
+    s = jv_string(v);
+    len = jv_string_length(v);
     out->set = true;
     if (time_parse_rfc3339(s, len, &out->at))
         return ENC_OK;
@@ -190,14 +189,14 @@ decode_bound(struct decoder *d, const json_t *v, bool end,
 }
 
 static enum enc_code
-window_from(struct reader *r, const json_t *v, void *record)
+window_from(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_bound(decoder_of(r), v, false,
                         &((struct enc_window *)record)->from);
 }
 
 static enum enc_code
-window_to(struct reader *r, const json_t *v, void *record)
+window_to(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_bound(decoder_of(r), v, true,
                         &((struct enc_window *)record)->to);
@@ -209,7 +208,7 @@ static const struct field window_fields[] = {
 };
 
 enum enc_code
-decode_window(struct decoder *d, const json_t *v, struct enc_window *out)
+decode_window(struct decoder *d, const struct jtok *v, struct enc_window *out)
 {
     enum enc_code rc = read_object(&d->r, v, window_fields, 2, out);
 
@@ -220,9 +219,10 @@ decode_window(struct decoder *d, const json_t *v, struct enc_window *out)
 }
 
 enum enc_code
-decode_records(struct decoder *d, const json_t *array, enum enc_code_kind kind,
-               enum enc_code (*read_one)(struct decoder *d, const json_t *v,
-                                         uint32_t index))
+decode_records(struct decoder *d, const struct jtok *array,
+               enum enc_code_kind kind,
+               enum enc_code (*read_one)(struct decoder *d,
+                                         const struct jtok *v, uint32_t index))
 {
     const int32_t *origin = d->origin[kind];
     size_t n;
@@ -236,7 +236,7 @@ decode_records(struct decoder *d, const json_t *array, enum enc_code_kind kind,
         /* A stored record keeps its merged index; the caller says so. */
         d->in_stored = shown < 0;
         mark = reader_push_index(&d->r, shown < 0 ? m : (uint32_t)shown);
-        rc = read_one(d, json_array_get(array, m), m);
+        rc = read_one(d, jv_array_get(array, m), m);
         if (rc == ENC_OK)
             reader_pop(&d->r, mark);
     }

@@ -11,14 +11,14 @@
 /* Prices. */
 
 static enum enc_code
-price_seat_category(struct reader *r, const json_t *v, void *record)
+price_seat_category(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_ref(decoder_of(r), v, CODE_SEAT_CATEGORY,
                       &((struct enc_price *)record)->seat_category);
 }
 
 static enum enc_code
-price_audience(struct reader *r, const json_t *v, void *record)
+price_audience(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_ref(decoder_of(r), v, CODE_AUDIENCE,
                       &((struct enc_price *)record)->audience);
@@ -26,7 +26,7 @@ price_audience(struct reader *r, const json_t *v, void *record)
 
 /* SPEC 7: amounts are integers of 0 or more, in the minor unit. */
 static enum enc_code
-price_amount(struct reader *r, const json_t *v, void *record)
+price_amount(struct reader *r, const struct jtok *v, void *record)
 {
     return read_int(r, v, 0, READ_MAX_AMOUNT,
                     &((struct enc_price *)record)->amount);
@@ -43,7 +43,7 @@ static const struct field price_fields[] = {
 /* SPEC 7: a package does not contain itself, directly or through another
  * package. Pass A put each cycle of packages in one component. */
 static enum enc_code
-component_product(struct reader *r, const json_t *v, void *record)
+component_product(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_component *c = record;
@@ -59,12 +59,12 @@ component_product(struct reader *r, const json_t *v, void *record)
                        d->component_size[d->component[self]] > 1)))
         return reader_fail(r, ENC_INVALID_FIELD,
                            "a package cannot contain itself, here through %s",
-                           json_string_value(v));
+                           jv_string(v));
     return ENC_OK;
 }
 
 static enum enc_code
-component_quantity(struct reader *r, const json_t *v, void *record)
+component_quantity(struct reader *r, const struct jtok *v, void *record)
 {
     return read_uint32(r, v, 1, ENC_MAX_QUANTITY,
                        &((struct enc_component *)record)->quantity);
@@ -78,7 +78,7 @@ static const struct field component_fields[] = {
 /* Performances. */
 
 static enum enc_code
-performance_code(struct reader *r, const json_t *v, void *record)
+performance_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_performance *p = record;
@@ -88,13 +88,13 @@ performance_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-performance_start(struct reader *r, const json_t *v, void *record)
+performance_start(struct reader *r, const struct jtok *v, void *record)
 {
     return read_time(r, v, &((struct enc_performance *)record)->start);
 }
 
 static enum enc_code
-performance_end(struct reader *r, const json_t *v, void *record)
+performance_end(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_performance *p = record;
 
@@ -103,13 +103,13 @@ performance_end(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-performance_venue(struct reader *r, const json_t *v, void *record)
+performance_venue(struct reader *r, const struct jtok *v, void *record)
 {
     return read_label(r, v, &((struct enc_performance *)record)->venue);
 }
 
 static enum enc_code
-performance_sale(struct reader *r, const json_t *v, void *record)
+performance_sale(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_performance *p = record;
 
@@ -119,45 +119,36 @@ performance_sale(struct reader *r, const json_t *v, void *record)
 
 /* One pool: "*" (shared, R7) or a seat category, what is left >= 0. */
 static enum enc_code
-capacity_pool(struct decoder *d, const char *key, const json_t *v,
+capacity_pool(struct decoder *d, const struct jtok *key, const struct jtok *v,
               struct enc_pool *pool)
 {
-    json_t *code;
     enum enc_code rc = ENC_OK;
 
     pool->seat_category = ENC_NONE;
-    if (strcmp(key, "*") != 0) {
-        code = json_string(key);
-        if (!code)
-            return reader_oom(&d->r);
-        rc = decode_ref(d, code, CODE_SEAT_CATEGORY, &pool->seat_category);
-        json_decref(code);
-    }
+    if (!jtok_is(key, "*"))
+        rc = decode_ref(d, key, CODE_SEAT_CATEGORY, &pool->seat_category);
     if (rc == ENC_OK)
         rc = read_int(&d->r, v, 0, READ_MAX_AMOUNT, &pool->left);
     return rc;
 }
 
 static enum enc_code
-performance_capacity(struct reader *r, const json_t *v, void *record)
+performance_capacity(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_performance *p = record;
-    size_t n = json_object_size(v), i = 0;
-    const char *key;
-    json_t *value;
+    size_t n = jv_object_size(v), i = 0;
 
-    if (!json_is_object(v))
+    if (!jv_is_object(v))
         return reader_fail(
             r, ENC_INVALID_FIELD,
             "must be an object of seat category (or \"*\") to what is left");
     p->pools = n ? arena_alloc(r->arena, n * sizeof *p->pools) : NULL;
     if (n && !p->pools)
         return reader_oom(r);
-    json_object_foreach((json_t *)v, key, value)
-    {
-        size_t mark = reader_push_key(r, key);
-        enum enc_code rc = capacity_pool(d, key, value, &p->pools[i++]);
+    for (const struct jtok *k = jv_first_key(v); k; k = jv_next_key(v, k)) {
+        size_t mark = reader_push_key(r, k->s);
+        enum enc_code rc = capacity_pool(d, k, k + 1, &p->pools[i++]);
         if (rc != ENC_OK)
             return rc;
         reader_pop(r, mark);
@@ -175,7 +166,7 @@ static const struct field performance_fields[] = {
 /* Products. */
 
 static enum enc_code
-product_code(struct reader *r, const json_t *v, void *record)
+product_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_product *p = record;
@@ -185,7 +176,7 @@ product_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_kind(struct reader *r, const json_t *v, void *record)
+product_kind(struct reader *r, const struct jtok *v, void *record)
 {
     int k;
     enum enc_code rc =
@@ -200,52 +191,52 @@ product_kind(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_name(struct reader *r, const json_t *v, void *record)
+product_name(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v, &((struct enc_product *)record)->name);
 }
 
 static enum enc_code
-product_description(struct reader *r, const json_t *v, void *record)
+product_description(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v,
                        &((struct enc_product *)record)->description);
 }
 
 static enum enc_code
-product_activity(struct reader *r, const json_t *v, void *record)
+product_activity(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_ref(decoder_of(r), v, CODE_ACTIVITY,
                       &((struct enc_product *)record)->activity);
 }
 
 static enum enc_code
-product_themes(struct reader *r, const json_t *v, void *record)
+product_themes(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_product *p = record;
     return decode_refs(decoder_of(r), v, CODE_THEME, &p->n_themes, &p->themes);
 }
 
 static enum enc_code
-product_cycle(struct reader *r, const json_t *v, void *record)
+product_cycle(struct reader *r, const struct jtok *v, void *record)
 {
     return read_label(r, v, &((struct enc_product *)record)->cycle);
 }
 
 static enum enc_code
-product_season(struct reader *r, const json_t *v, void *record)
+product_season(struct reader *r, const struct jtok *v, void *record)
 {
     return read_label(r, v, &((struct enc_product *)record)->season);
 }
 
 static enum enc_code
-product_venue(struct reader *r, const json_t *v, void *record)
+product_venue(struct reader *r, const struct jtok *v, void *record)
 {
     return read_label(r, v, &((struct enc_product *)record)->venue);
 }
 
 static enum enc_code
-product_channels(struct reader *r, const json_t *v, void *record)
+product_channels(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_product *p = record;
     return decode_refs(decoder_of(r), v, CODE_CHANNEL, &p->n_channels,
@@ -253,7 +244,7 @@ product_channels(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_sale(struct reader *r, const json_t *v, void *record)
+product_sale(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_product *p = record;
 
@@ -262,7 +253,7 @@ product_sale(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_status(struct reader *r, const json_t *v, void *record)
+product_status(struct reader *r, const struct jtok *v, void *record)
 {
     static const char *const names[] = {"on_sale", "archived"};
     struct enc_product *p = record;
@@ -276,7 +267,7 @@ product_status(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_stock(struct reader *r, const json_t *v, void *record)
+product_stock(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_product *p = record;
 
@@ -285,14 +276,14 @@ product_stock(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_max_per_order(struct reader *r, const json_t *v, void *record)
+product_max_per_order(struct reader *r, const struct jtok *v, void *record)
 {
     return read_uint32(r, v, 1, ENC_MAX_QUANTITY,
                        &((struct enc_product *)record)->max_per_order);
 }
 
 static enum enc_code
-product_components(struct reader *r, const json_t *v, void *record)
+product_components(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_product *p = record;
     size_t n;
@@ -307,7 +298,7 @@ product_components(struct reader *r, const json_t *v, void *record)
     for (size_t j = 0; j < n; j++) {
         size_t mark = reader_push_index(r, j);
         p->components[j].quantity = 1;
-        rc = read_object(r, json_array_get(v, j), component_fields, 2,
+        rc = read_object(r, jv_array_get(v, j), component_fields, 2,
                          &p->components[j]);
         if (rc != ENC_OK)
             return rc;
@@ -317,7 +308,7 @@ product_components(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-product_prices(struct reader *r, const json_t *v, void *record)
+product_prices(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_product *p = record;
     size_t n;
@@ -333,8 +324,7 @@ product_prices(struct reader *r, const json_t *v, void *record)
         size_t mark = reader_push_index(r, j);
         p->prices[j].seat_category = ENC_NONE;
         p->prices[j].audience = ENC_NONE;
-        rc = read_object(r, json_array_get(v, j), price_fields, 3,
-                         &p->prices[j]);
+        rc = read_object(r, jv_array_get(v, j), price_fields, 3, &p->prices[j]);
         if (rc != ENC_OK)
             return rc;
         reader_pop(r, mark);
@@ -344,7 +334,7 @@ product_prices(struct reader *r, const json_t *v, void *record)
 
 /* Its performances go to the slots pass A gave them. */
 static enum enc_code
-product_performances(struct reader *r, const json_t *v, void *record)
+product_performances(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_product *p = record;
@@ -356,7 +346,7 @@ product_performances(struct reader *r, const json_t *v, void *record)
         size_t mark = reader_push_index(r, j);
 
         perf->product = (int32_t)(p - d->cat->products);
-        rc = read_object(r, json_array_get(v, j), performance_fields, 6, perf);
+        rc = read_object(r, jv_array_get(v, j), performance_fields, 6, perf);
         if (rc == ENC_OK)
             reader_pop(r, mark);
     }
@@ -410,7 +400,7 @@ product_check_shape(struct decoder *d, const struct enc_product *p)
 }
 
 enum enc_code
-decode_product(struct decoder *d, const json_t *v, uint32_t index)
+decode_product(struct decoder *d, const struct jtok *v, uint32_t index)
 {
     struct enc_product *p = &d->cat->products[index];
     enum enc_code rc;

@@ -13,7 +13,7 @@
 /* Quantities of a target (SPEC 3). */
 
 static enum enc_code
-quantity_mode(struct reader *r, const json_t *v, void *record)
+quantity_mode(struct reader *r, const struct jtok *v, void *record)
 {
     static const char *const names[] = {"proportional", "fixed", "choice"};
     int m;
@@ -27,35 +27,36 @@ quantity_mode(struct reader *r, const json_t *v, void *record)
 
 /* SPEC 5: a quantity is 1 to 1,000; so is "per". */
 static enum enc_code
-quantity_number(struct reader *r, const json_t *v, bool *has, uint32_t *out)
+quantity_number(struct reader *r, const struct jtok *v, bool *has,
+                uint32_t *out)
 {
     *has = true;
     return read_uint32(r, v, 1, ENC_MAX_QUANTITY, out);
 }
 
 static enum enc_code
-quantity_per(struct reader *r, const json_t *v, void *record)
+quantity_per(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_quantity *q = record;
     return quantity_number(r, v, &q->has_per, &q->per);
 }
 
 static enum enc_code
-quantity_value(struct reader *r, const json_t *v, void *record)
+quantity_value(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_quantity *q = record;
     return quantity_number(r, v, &q->has_value, &q->value);
 }
 
 static enum enc_code
-quantity_min(struct reader *r, const json_t *v, void *record)
+quantity_min(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_quantity *q = record;
     return quantity_number(r, v, &q->has_min, &q->min);
 }
 
 static enum enc_code
-quantity_max(struct reader *r, const json_t *v, void *record)
+quantity_max(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_quantity *q = record;
     return quantity_number(r, v, &q->has_max, &q->max);
@@ -77,7 +78,7 @@ quantity_fail(struct reader *r, const char *key, const char *message)
 
 /* Each mode takes its own numbers only (SPEC 3). */
 static enum enc_code
-decode_quantity(struct reader *r, const json_t *v, struct enc_quantity *q)
+decode_quantity(struct reader *r, const struct jtok *v, struct enc_quantity *q)
 {
     enum enc_code rc = read_object(r, v, quantity_fields, 5, q);
 
@@ -101,14 +102,14 @@ decode_quantity(struct reader *r, const json_t *v, struct enc_quantity *q)
 /* Targets. */
 
 static enum enc_code
-target_product(struct reader *r, const json_t *v, void *record)
+target_product(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_ref(decoder_of(r), v, CODE_PRODUCT,
                       &((struct enc_target *)record)->product);
 }
 
 static enum enc_code
-target_date(struct reader *r, const json_t *v, void *record)
+target_date(struct reader *r, const struct jtok *v, void *record)
 {
     static const char *const names[] = {"same_as_base", "choice"};
     int m;
@@ -121,13 +122,13 @@ target_date(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-target_quantity(struct reader *r, const json_t *v, void *record)
+target_quantity(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_quantity(r, v, &((struct enc_target *)record)->quantity);
 }
 
 static enum enc_code
-target_seat_categories(struct reader *r, const json_t *v, void *record)
+target_seat_categories(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_target *t = record;
     return decode_refs(decoder_of(r), v, CODE_SEAT_CATEGORY,
@@ -135,7 +136,7 @@ target_seat_categories(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-target_audiences(struct reader *r, const json_t *v, void *record)
+target_audiences(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_target *t = record;
     return decode_refs(decoder_of(r), v, CODE_AUDIENCE, &t->n_audiences,
@@ -153,7 +154,7 @@ static const struct field target_fields[] = {
 /* The conditions of a conditional line (SPEC 3). */
 
 static enum enc_code
-when_min_quantity(struct reader *r, const json_t *v, void *record)
+when_min_quantity(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_when *w = record;
 
@@ -162,7 +163,7 @@ when_min_quantity(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-when_performances(struct reader *r, const json_t *v, void *record)
+when_performances(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_when *w = record;
     return decode_refs(decoder_of(r), v, CODE_PERFORMANCE, &w->n_performances,
@@ -170,7 +171,7 @@ when_performances(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-when_seat_categories(struct reader *r, const json_t *v, void *record)
+when_seat_categories(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_when *w = record;
     return decode_refs(decoder_of(r), v, CODE_SEAT_CATEGORY,
@@ -187,7 +188,7 @@ static const struct field when_fields[] = {
 
 /* A line id is unique within its profile (SPEC 7). */
 static enum enc_code
-line_id(struct reader *r, const json_t *v, void *record)
+line_id(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_line *l = record;
@@ -197,18 +198,18 @@ line_id(struct reader *r, const json_t *v, void *record)
 
     if (rc != ENC_OK)
         return rc;
-    if (json_object_getn(d->line_ids, s, len))
+    if (code_map_get(&d->line_ids, s, len) >= 0)
         return reader_fail(
             r, ENC_INVALID_FIELD,
             "duplicate line id: another line of this profile is %s", s);
-    if (json_object_setn_new(d->line_ids, s, len, json_true()) != 0)
+    if (!code_map_put(&d->line_ids, s, len, 0))
         return reader_oom(r);
     l->id = arena_strndup(r->arena, s, len);
     return l->id ? ENC_OK : reader_oom(r);
 }
 
 static enum enc_code
-line_type(struct reader *r, const json_t *v, void *record)
+line_type(struct reader *r, const struct jtok *v, void *record)
 {
     int t;
     enum enc_code rc = read_parsed(
@@ -221,14 +222,14 @@ line_type(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-line_base(struct reader *r, const json_t *v, void *record)
+line_base(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_ref(decoder_of(r), v, CODE_PRODUCT,
                       &((struct enc_line *)record)->base);
 }
 
 static enum enc_code
-line_when(struct reader *r, const json_t *v, void *record)
+line_when(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_when *w = &((struct enc_line *)record)->when;
 
@@ -237,7 +238,7 @@ line_when(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-line_targets(struct reader *r, const json_t *v, void *record)
+line_targets(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_line *l = record;
     size_t n;
@@ -252,7 +253,7 @@ line_targets(struct reader *r, const json_t *v, void *record)
     for (size_t i = 0; i < n; i++) {
         size_t mark = reader_push_index(r, i);
         l->targets[i].product = ENC_NONE;
-        rc = read_object(r, json_array_get(v, i), target_fields, 5,
+        rc = read_object(r, jv_array_get(v, i), target_fields, 5,
                          &l->targets[i]);
         if (rc != ENC_OK)
             return rc;
@@ -262,21 +263,21 @@ line_targets(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-line_valid_from(struct reader *r, const json_t *v, void *record)
+line_valid_from(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_bound(decoder_of(r), v, false,
                         &((struct enc_line *)record)->valid_from);
 }
 
 static enum enc_code
-line_valid_to(struct reader *r, const json_t *v, void *record)
+line_valid_to(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_bound(decoder_of(r), v, true,
                         &((struct enc_line *)record)->valid_to);
 }
 
 static enum enc_code
-line_text(struct reader *r, const json_t *v, void *record)
+line_text(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v, &((struct enc_line *)record)->text);
 }
@@ -295,7 +296,7 @@ static const struct field line_fields[] = {
 /* Profiles. */
 
 static enum enc_code
-profile_code(struct reader *r, const json_t *v, void *record)
+profile_code(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_profile *p = record;
@@ -305,13 +306,13 @@ profile_code(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-profile_name(struct reader *r, const json_t *v, void *record)
+profile_name(struct reader *r, const struct jtok *v, void *record)
 {
     return decode_text(decoder_of(r), v, &((struct enc_profile *)record)->name);
 }
 
 static enum enc_code
-profile_status(struct reader *r, const json_t *v, void *record)
+profile_status(struct reader *r, const struct jtok *v, void *record)
 {
     static const char *const names[] = {"draft", "active"};
     int s;
@@ -327,10 +328,10 @@ profile_status(struct reader *r, const json_t *v, void *record)
 /* SPEC 7: a profile's channels are required, so an empty list cannot
  * mean "any" as it would elsewhere. */
 static enum enc_code
-profile_channels(struct reader *r, const json_t *v, void *record)
+profile_channels(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_profile *p = record;
-    if (json_is_array(v) && json_array_size(v) == 0)
+    if (jv_is_array(v) && jv_array_size(v) == 0)
         return reader_fail(r, ENC_INVALID_FIELD,
                            "a profile needs at least one channel");
     return decode_refs(decoder_of(r), v, CODE_CHANNEL, &p->n_channels,
@@ -339,16 +340,15 @@ profile_channels(struct reader *r, const json_t *v, void *record)
 
 /* R14: how many proposals each placement shows, by placement name. */
 static enum enc_code
-profile_limits(struct reader *r, const json_t *v, void *record)
+profile_limits(struct reader *r, const struct jtok *v, void *record)
 {
     struct enc_profile *p = record;
-    const char *key;
-    json_t *value;
 
-    if (!json_is_object(v))
+    if (!jv_is_object(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be an object");
-    json_object_foreach((json_t *)v, key, value)
-    {
+    for (const struct jtok *k = jv_first_key(v); k; k = jv_next_key(v, k)) {
+        const char *key = k->s;
+        const struct jtok *value = k + 1;
         int placement = placement_parse(key);
         size_t mark = reader_push_key(r, key);
         enum enc_code rc;
@@ -368,7 +368,7 @@ profile_limits(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-profile_lines(struct reader *r, const json_t *v, void *record)
+profile_lines(struct reader *r, const struct jtok *v, void *record)
 {
     struct decoder *d = decoder_of(r);
     struct enc_profile *p = record;
@@ -381,11 +381,11 @@ profile_lines(struct reader *r, const json_t *v, void *record)
     if (n && !p->lines)
         return reader_oom(r);
     p->n_lines = (uint32_t)n;
-    json_object_clear(d->line_ids);
+    code_map_clear(&d->line_ids);
     for (size_t i = 0; i < n; i++) {
         size_t mark = reader_push_index(r, i);
         p->lines[i].base = ENC_NONE;
-        rc = read_object(r, json_array_get(v, i), line_fields, 8, &p->lines[i]);
+        rc = read_object(r, jv_array_get(v, i), line_fields, 8, &p->lines[i]);
         if (rc != ENC_OK)
             return rc;
         reader_pop(r, mark);
@@ -400,13 +400,8 @@ static const struct field profile_fields[] = {
 };
 
 enum enc_code
-decode_profile(struct decoder *d, const json_t *v, uint32_t index)
+decode_profile(struct decoder *d, const struct jtok *v, uint32_t index)
 {
-    if (!d->line_ids) {
-        d->line_ids = json_object();
-        if (!d->line_ids)
-            return reader_oom(&d->r);
-    }
     d->profile = index;
     return read_object(&d->r, v, profile_fields, 6, &d->cat->profiles[index]);
 }

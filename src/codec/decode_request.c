@@ -33,7 +33,7 @@ static const char *const kind_words[CODE_KIND_COUNT] = {
 
 /* A code of the catalogue: its index, or unknown_code (SPEC 5). */
 static enum enc_code
-request_ref(struct reader *r, const json_t *v, enum enc_code_kind kind,
+request_ref(struct reader *r, const struct jtok *v, enum enc_code_kind kind,
             int32_t *out)
 {
     const char *s = NULL;
@@ -52,28 +52,28 @@ request_ref(struct reader *r, const json_t *v, enum enc_code_kind kind,
 /* Items of the cart and the focus. */
 
 static enum enc_code
-item_product(struct reader *r, const json_t *v, void *record)
+item_product(struct reader *r, const struct jtok *v, void *record)
 {
     return request_ref(r, v, CODE_PRODUCT,
                        &((struct enc_item *)record)->product);
 }
 
 static enum enc_code
-item_performance(struct reader *r, const json_t *v, void *record)
+item_performance(struct reader *r, const struct jtok *v, void *record)
 {
     return request_ref(r, v, CODE_PERFORMANCE,
                        &((struct enc_item *)record)->performance);
 }
 
 static enum enc_code
-item_seat_category(struct reader *r, const json_t *v, void *record)
+item_seat_category(struct reader *r, const struct jtok *v, void *record)
 {
     return request_ref(r, v, CODE_SEAT_CATEGORY,
                        &((struct enc_item *)record)->seat_category);
 }
 
 static enum enc_code
-item_audience(struct reader *r, const json_t *v, void *record)
+item_audience(struct reader *r, const struct jtok *v, void *record)
 {
     return request_ref(r, v, CODE_AUDIENCE,
                        &((struct enc_item *)record)->audience);
@@ -81,7 +81,7 @@ item_audience(struct reader *r, const json_t *v, void *record)
 
 /* SPEC 5: a quantity is an integer from 1 to 1,000. */
 static enum enc_code
-item_quantity(struct reader *r, const json_t *v, void *record)
+item_quantity(struct reader *r, const struct jtok *v, void *record)
 {
     return read_uint32(r, v, 1, ENC_MAX_QUANTITY,
                        &((struct enc_item *)record)->quantity);
@@ -101,7 +101,8 @@ static const struct field item_fields[] = {
  * (SPEC 8).
  */
 static enum enc_code
-decode_item(struct request_decoder *d, const json_t *v, struct enc_item *it)
+decode_item(struct request_decoder *d, const struct jtok *v,
+            struct enc_item *it)
 {
     const struct enc_catalogue *cat = d->cat;
     enum enc_code rc;
@@ -132,14 +133,14 @@ decode_item(struct request_decoder *d, const json_t *v, struct enc_item *it)
 /* The request's fields. */
 
 static enum enc_code
-request_channel(struct reader *r, const json_t *v, void *record)
+request_channel(struct reader *r, const struct jtok *v, void *record)
 {
     return request_ref(r, v, CODE_CHANNEL,
                        &((struct enc_request *)record)->channel);
 }
 
 static enum enc_code
-request_stage(struct reader *r, const json_t *v, void *record)
+request_stage(struct reader *r, const struct jtok *v, void *record)
 {
     int s;
     enum enc_code rc = read_parsed(r, v, stage_parse,
@@ -151,13 +152,13 @@ request_stage(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-request_lang(struct reader *r, const json_t *v, void *record)
+request_lang(struct reader *r, const struct jtok *v, void *record)
 {
     return read_lang(r, v, &((struct enc_request *)record)->lang);
 }
 
 static enum enc_code
-request_now(struct reader *r, const json_t *v, void *record)
+request_now(struct reader *r, const struct jtok *v, void *record)
 {
     *request_of(r)->has_now = true;
     return read_time(r, v, &((struct enc_request *)record)->now);
@@ -165,16 +166,16 @@ request_now(struct reader *r, const json_t *v, void *record)
 
 /* SPEC 5: at most 1,000 items; the cart may be empty. */
 static enum enc_code
-request_cart(struct reader *r, const json_t *v, void *record)
+request_cart(struct reader *r, const struct jtok *v, void *record)
 {
     struct request_decoder *d = request_of(r);
     struct enc_request *req = record;
     struct enc_item *items;
     size_t n;
 
-    if (!json_is_array(v))
+    if (!jv_is_array(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be an array");
-    n = json_array_size(v);
+    n = jv_array_size(v);
     if (n > ENC_MAX_CART)
         return reader_fail(r, ENC_INVALID_FIELD,
                            "a cart holds at most %d items", ENC_MAX_CART);
@@ -183,7 +184,7 @@ request_cart(struct reader *r, const json_t *v, void *record)
         return reader_oom(r);
     for (size_t i = 0; i < n; i++) {
         size_t mark = reader_push_index(r, i);
-        enum enc_code rc = decode_item(d, json_array_get(v, i), &items[i]);
+        enum enc_code rc = decode_item(d, jv_array_get(v, i), &items[i]);
         if (rc != ENC_OK)
             return rc;
         reader_pop(r, mark);
@@ -194,7 +195,7 @@ request_cart(struct reader *r, const json_t *v, void *record)
 }
 
 static enum enc_code
-request_focus(struct reader *r, const json_t *v, void *record)
+request_focus(struct reader *r, const struct jtok *v, void *record)
 {
     struct request_decoder *d = request_of(r);
     struct enc_request *req = record;
@@ -230,16 +231,16 @@ request_check_focus(struct request_decoder *d)
                        "only stage product takes a focus");
 }
 
-/* ---- The fast path: tokens (jtok.h), no tree, no heap ---- */
+/* ---- The fast path: tokens (jtok.h), no copy, no heap ---- */
 
 /*
  * The fast path reads a request that is valid in every respect straight
  * from its tokens. At the first thing it does not like it gives up and
- * the caller runs the path below, jansson and the readers of read.h,
- * which says what is wrong with the field's path and the message SPEC 5
- * errors have always had. So this path only has to accept exactly what
- * the one below accepts, and read it the same way; test_codec_jtok.c
- * holds the two to that.
+ * the caller runs the path below, the readers of read.h (and jansson's
+ * message for malformed JSON), which says what is wrong with the field's
+ * path and the message SPEC 5 errors have always had. So this path only has to
+ * accept exactly what the one below accepts, and read it the same way;
+ * test_codec_jtok.c holds the two to that.
  */
 
 /* A code of kind at token t: checked as read_code_view() does, then
@@ -254,36 +255,36 @@ fast_ref(const struct enc_catalogue *cat, const struct jtok *t,
     return *out >= 0;
 }
 
-/* An item at token t (an object), as decode_item() reads it. */
+/* An item at token v (an object), as decode_item() reads it. */
 static bool
-fast_item(const struct enc_catalogue *cat, const struct jtok *toks, uint32_t t,
-          bool is_focus, struct enc_item *it)
+fast_item(const struct enc_catalogue *cat, const struct jtok *v, bool is_focus,
+          struct enc_item *it)
 {
     bool product = false, quantity = false;
 
     *it = (struct enc_item){ENC_NONE, ENC_NONE, ENC_NONE, ENC_NONE, 0};
-    if (toks[t].type != JTOK_OBJECT)
+    if (!jv_is_object(v))
         return false;
-    for (uint32_t k = t + 1; k < toks[t].end; k = toks[k + 1].end) {
-        const struct jtok *v = &toks[k + 1];
+    for (const struct jtok *k = jv_first_key(v); k; k = jv_next_key(v, k)) {
+        const struct jtok *x = k + 1;
         bool ok;
-        if (jtok_is(&toks[k], "product"))
-            ok = product = fast_ref(cat, v, CODE_PRODUCT, &it->product);
-        else if (jtok_is(&toks[k], "performance"))
-            ok = fast_ref(cat, v, CODE_PERFORMANCE, &it->performance);
-        else if (jtok_is(&toks[k], "seat_category"))
-            ok = fast_ref(cat, v, CODE_SEAT_CATEGORY, &it->seat_category);
-        else if (jtok_is(&toks[k], "audience"))
-            ok = fast_ref(cat, v, CODE_AUDIENCE, &it->audience);
-        else if (jtok_is(&toks[k], "quantity"))
-            ok = quantity = v->type == JTOK_INTEGER && v->i >= 1 &&
-                            v->i <= ENC_MAX_QUANTITY;
+        if (jtok_is(k, "product"))
+            ok = product = fast_ref(cat, x, CODE_PRODUCT, &it->product);
+        else if (jtok_is(k, "performance"))
+            ok = fast_ref(cat, x, CODE_PERFORMANCE, &it->performance);
+        else if (jtok_is(k, "seat_category"))
+            ok = fast_ref(cat, x, CODE_SEAT_CATEGORY, &it->seat_category);
+        else if (jtok_is(k, "audience"))
+            ok = fast_ref(cat, x, CODE_AUDIENCE, &it->audience);
+        else if (jtok_is(k, "quantity"))
+            ok = quantity =
+                jv_is_integer(x) && x->i >= 1 && x->i <= ENC_MAX_QUANTITY;
         else
             ok = false;
         if (!ok)
             return false;
-        if (jtok_is(&toks[k], "quantity"))
-            it->quantity = (uint32_t)v->i;
+        if (jtok_is(k, "quantity"))
+            it->quantity = (uint32_t)x->i;
     }
     if (!product || !quantity)
         return false;
@@ -292,24 +293,23 @@ fast_item(const struct enc_catalogue *cat, const struct jtok *toks, uint32_t t,
     return is_focus || cat->products[it->product].n_performances == 0;
 }
 
-/* The cart at token t (an array of at most ENC_MAX_CART items). */
+/* The cart at token v (an array of at most ENC_MAX_CART items). */
 static bool
-fast_cart(const struct enc_catalogue *cat, const struct jtok *toks, uint32_t t,
+fast_cart(const struct enc_catalogue *cat, const struct jtok *v,
           struct arena *arena, struct enc_request *req)
 {
     struct enc_item *items;
-    uint32_t i = 0;
 
-    if (toks[t].type != JTOK_ARRAY || toks[t].n > ENC_MAX_CART)
+    if (!jv_is_array(v) || v->n > ENC_MAX_CART)
         return false;
-    items = arena_alloc(arena, (toks[t].n ? toks[t].n : 1) * sizeof(*items));
+    items = arena_alloc(arena, (v->n ? v->n : 1) * sizeof(*items));
     if (items == NULL)
         return false;
-    for (uint32_t k = t + 1; k < toks[t].end; k = toks[k].end)
-        if (!fast_item(cat, toks, k, false, &items[i++]))
+    for (uint32_t i = 0; i < v->n; i++)
+        if (!fast_item(cat, jv_array_get(v, i), false, &items[i]))
             return false;
     req->cart = items;
-    req->n_cart = toks[t].n;
+    req->n_cart = v->n;
     return true;
 }
 
@@ -331,41 +331,41 @@ enum { FAST_CHANNEL = 1, FAST_STAGE = 2, FAST_CART = 4 };
 
 /* One field of the request: key token k, its value at k + 1. */
 static bool
-fast_field(const struct enc_catalogue *cat, const struct jtok *toks, uint32_t k,
+fast_field(const struct enc_catalogue *cat, const struct jtok *k,
            struct arena *arena, struct enc_request *req, bool *has_now,
            unsigned *seen)
 {
-    const struct jtok *v = &toks[k + 1];
+    const struct jtok *v = k + 1;
     int stage;
 
-    if (jtok_is(&toks[k], "channel")) {
+    if (jtok_is(k, "channel")) {
         *seen |= FAST_CHANNEL;
         return fast_ref(cat, v, CODE_CHANNEL, &req->channel);
     }
-    if (jtok_is(&toks[k], "stage")) {
+    if (jtok_is(k, "stage")) {
         *seen |= FAST_STAGE;
         stage = fast_stage(v);
         req->stage = (enum enc_stage)stage;
         return stage >= 0;
     }
-    if (jtok_is(&toks[k], "lang")) {
+    if (jtok_is(k, "lang")) {
         if (v->type != JTOK_STRING || !read_is_lang(v->s, v->n))
             return false;
         req->lang = arena_strndup(arena, v->s, v->n);
         return req->lang != NULL;
     }
-    if (jtok_is(&toks[k], "now")) {
+    if (jtok_is(k, "now")) {
         *has_now = true;
         return v->type == JTOK_STRING &&
                time_parse_rfc3339(v->s, v->n, &req->now);
     }
-    if (jtok_is(&toks[k], "cart")) {
+    if (jtok_is(k, "cart")) {
         *seen |= FAST_CART;
-        return fast_cart(cat, toks, k + 1, arena, req);
+        return fast_cart(cat, v, arena, req);
     }
-    if (jtok_is(&toks[k], "focus")) {
+    if (jtok_is(k, "focus")) {
         req->has_focus = true;
-        return fast_item(cat, toks, k + 1, true, &req->focus);
+        return fast_item(cat, v, true, &req->focus);
     }
     return false;
 }
@@ -380,10 +380,11 @@ request_decode_tokens(const struct enc_catalogue *cat, const char *body,
     unsigned seen = 0;
     bool now = false;
 
-    if (!jtok_parse(body, len, arena, &doc) || doc.toks[0].type != JTOK_OBJECT)
+    if (!jtok_parse(body, len, arena, false, &doc) || !jv_is_object(doc.toks))
         return false;
-    for (uint32_t k = 1; k < doc.toks[0].end; k = doc.toks[k + 1].end)
-        if (!fast_field(cat, doc.toks, k, arena, &req, &now, &seen))
+    for (const struct jtok *k = jv_first_key(doc.toks); k;
+         k = jv_next_key(doc.toks, k))
+        if (!fast_field(cat, k, arena, &req, &now, &seen))
             return false;
     if (seen != (FAST_CHANNEL | FAST_STAGE | FAST_CART) ||
         (req.stage == STAGE_PRODUCT) != req.has_focus)
@@ -393,7 +394,7 @@ request_decode_tokens(const struct enc_catalogue *cat, const char *body,
     return true;
 }
 
-/* ---- The path that names the field: jansson and read.h ---- */
+/* ---- The path that names the field: tokens with copies and read.h ---- */
 
 enum enc_code
 request_decode_tree(const struct enc_catalogue *cat, const char *body,
@@ -401,19 +402,25 @@ request_decode_tree(const struct enc_catalogue *cat, const char *body,
                     bool *has_now, struct enc_error *err)
 {
     struct request_decoder d = {.cat = cat, .req = req, .has_now = has_now};
-    json_t *root;
+    struct jtok_doc doc;
+    json_t *tree = NULL;
     enum enc_code rc;
 
     *req = (struct enc_request){.channel = ENC_NONE};
     *has_now = false;
-    rc = parse_object(body, len, CODEC_MAX_BODY, "the request", &root, err);
-    if (rc != ENC_OK)
-        return rc;
+    if (len > CODEC_MAX_BODY || !jtok_parse(body, len, arena, true, &doc) ||
+        !jv_is_object(doc.toks)) {
+        /* Malformed: jansson's message, with line and column (SPEC 5). */
+        rc = parse_object(body, len, CODEC_MAX_BODY, "the request", &tree, err);
+        json_decref(tree);
+        return rc != ENC_OK
+                   ? rc
+                   : enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    }
     reader_init(&d.r, arena, err);
-    rc = read_object(&d.r, root, request_fields, 6, req);
+    rc = read_object(&d.r, doc.toks, request_fields, 6, req);
     if (rc == ENC_OK)
         rc = request_check_focus(&d);
-    json_decref(root);
     return rc;
 }
 

@@ -1,6 +1,8 @@
 /*
- * encode_catalogue.c - a catalogue to encore-catalogue/1 (SPEC 7), and the
- * per-record bodies the store keeps.
+ * encode_catalogue.c - a catalogue to encore-catalogue/1 (SPEC 7), as
+ * jansson trees dumped with two-space indents (an export). The compact
+ * per-record bodies the store keeps are written by encode_record.c
+ * without a tree; the trees here stay their reference (the tests).
  *
  * Keys come in the order of SPEC 7, optional ones only when set. Children
  * come last in their object ("performances" of a product, "capacity" of a
@@ -15,10 +17,10 @@
 #include <jansson.h>
 
 #include "codec.h"
+#include "encode_tree.h"
 
 #define CATALOGUE_FORMAT "encore-catalogue/1"
 #define DOCUMENT_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER)
-#define RECORD_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
 /*
  * Sets key of obj to value, which it takes in every case (jansson frees a
@@ -415,8 +417,8 @@ when_encode(const struct enc_catalogue *cat, const struct enc_when *w)
     return finish(obj, ok);
 }
 
-static json_t *
-line_encode(const struct enc_catalogue *cat, const struct enc_line *l)
+json_t *
+encode_line_tree(const struct enc_catalogue *cat, const struct enc_line *l)
 {
     json_t *obj = json_object(), *targets = json_array();
     bool ok = obj && targets;
@@ -471,17 +473,17 @@ profile_encode(const struct enc_catalogue *cat, uint32_t i, bool children)
     if (ok && children && p->n_lines > 0) {
         lines = json_array();
         for (uint32_t k = 0; lines && ok && k < p->n_lines; k++)
-            append(lines, line_encode(cat, &p->lines[k]), &ok);
+            append(lines, encode_line_tree(cat, &p->lines[k]), &ok);
         put(obj, "lines", lines, &ok);
     }
     return finish(obj, ok);
 }
 
 /* The record of kind at index, as the document holds it or, without
- * children, as the store keeps it. */
-static json_t *
-record_encode(const struct enc_catalogue *cat, enum enc_code_kind kind,
-              uint32_t i, bool children)
+ * children, as the store keeps it (encode_tree.h). */
+json_t *
+encode_record_tree(const struct enc_catalogue *cat, enum enc_code_kind kind,
+                   uint32_t i, bool children)
 {
     switch (kind) {
     case CODE_CHANNEL:
@@ -517,7 +519,7 @@ records_encode(const struct enc_catalogue *cat, enum enc_code_kind kind,
         return NULL;
     array = json_array();
     for (uint32_t i = 0; array && *ok && i < n; i++)
-        append(array, record_encode(cat, kind, i, true), ok);
+        append(array, encode_record_tree(cat, kind, i, true), ok);
     if (!array)
         *ok = false;
     return array;
@@ -583,20 +585,4 @@ char *
 codec_catalogue_encode(const struct enc_catalogue *cat, size_t *len)
 {
     return tree_dump(catalogue_tree(cat), DOCUMENT_FLAGS, true, len);
-}
-
-char *
-codec_record_encode(const struct enc_catalogue *cat, enum enc_code_kind kind,
-                    uint32_t index, size_t *len)
-{
-    return tree_dump(record_encode(cat, kind, index, false), RECORD_FLAGS,
-                     false, len);
-}
-
-char *
-codec_line_encode(const struct enc_catalogue *cat, uint32_t profile,
-                  uint32_t line, size_t *len)
-{
-    return tree_dump(line_encode(cat, &cat->profiles[profile].lines[line]),
-                     RECORD_FLAGS, false, len);
 }

@@ -19,6 +19,10 @@
  * hash table, so a large object cannot make the check quadratic. */
 #define JTOK_PAIRWISE_KEYS 16
 
+/*
+ * While parsing, a token's span holds the index just past it (its end),
+ * turned into a span at the end (jtok_finish()).
+ */
 struct jparser {
     const char *p;   /* next byte */
     const char *end; /* one past the last */
@@ -26,6 +30,7 @@ struct jparser {
     struct jtok *toks;
     uint32_t n, cap;
     unsigned depth;
+    bool terminate; /* copy every string, NUL-terminated */
 };
 
 static bool jp_value(struct jparser *jp);
@@ -40,7 +45,7 @@ jp_push(struct jparser *jp, enum jtok_type t, uint32_t *index)
         struct jtok *grown;
         if (jp->cap > UINT32_MAX / 4)
             return false;
-        grown = arena_alloc(jp->arena, (size_t)cap * sizeof(*grown));
+        grown = arena_alloc_raw(jp->arena, (size_t)cap * sizeof(*grown));
         if (grown == NULL)
             return false;
         if (jp->n > 0)
@@ -222,11 +227,12 @@ raw_string_ok(const char *p, const char *close)
 }
 
 /* Unescapes [p, close) into the arena, NUL-terminated (never longer than
- * the text); *len gets its length. NULL when invalid or out of memory. */
+ * the text), checking it; *len gets its length. NULL when invalid or out
+ * of memory. */
 static const char *
 jp_unescape(struct jparser *jp, const char *p, const char *close, uint32_t *len)
 {
-    char *buf = arena_alloc(jp->arena, (size_t)(close - p) + 1), *out = buf;
+    char *buf = arena_alloc_raw(jp->arena, (size_t)(close - p) + 1), *out = buf;
 
     if (buf == NULL)
         return NULL;
@@ -272,7 +278,7 @@ jp_string(struct jparser *jp, uint32_t t)
     }
     if (close >= end)
         return false;
-    if (escaped) {
+    if (escaped || jp->terminate) {
         jp->toks[t].s = jp_unescape(jp, p, close, &jp->toks[t].n);
         if (jp->toks[t].s == NULL)
             return false;
@@ -404,9 +410,9 @@ keys_repeat(struct jparser *jp, uint32_t o, bool *oom)
     uint32_t n = jp->toks[o].n, slots = 2, *table;
 
     if (n <= JTOK_PAIRWISE_KEYS) {
-        for (uint32_t a = o + 1; a < jp->toks[o].end; a = jp->toks[a + 1].end)
-            for (uint32_t b = jp->toks[a + 1].end; b < jp->toks[o].end;
-                 b = jp->toks[b + 1].end)
+        for (uint32_t a = o + 1; a < jp->toks[o].span; a = jp->toks[a + 1].span)
+            for (uint32_t b = jp->toks[a + 1].span; b < jp->toks[o].span;
+                 b = jp->toks[b + 1].span)
                 if (key_equal(&jp->toks[a], &jp->toks[b]))
                     return true;
         return false;
@@ -418,7 +424,7 @@ keys_repeat(struct jparser *jp, uint32_t o, bool *oom)
         *oom = true;
         return true;
     }
-    for (uint32_t k = o + 1; k < jp->toks[o].end; k = jp->toks[k + 1].end) {
+    for (uint32_t k = o + 1; k < jp->toks[o].span; k = jp->toks[k + 1].span) {
         uint32_t h = key_hash(&jp->toks[k]) & (slots - 1);
         while (table[h] != 0) {
             if (key_equal(&jp->toks[table[h] - 1], &jp->toks[k]))
@@ -440,7 +446,7 @@ jp_object(struct jparser *jp, uint32_t t)
     jp_skip_ws(jp);
     if (jp->p < jp->end && *jp->p == '}') {
         jp->p++;
-        jp->toks[t].end = jp->n;
+        jp->toks[t].span = jp->n;
         return true;
     }
     for (;;) {
@@ -448,7 +454,7 @@ jp_object(struct jparser *jp, uint32_t t)
         if (jp->p >= jp->end || *jp->p != '"' ||
             !jp_push(jp, JTOK_STRING, &k) || !jp_string(jp, k))
             return false;
-        jp->toks[k].end = jp->n;
+        jp->toks[k].span = jp->n;
         jp_skip_ws(jp);
         if (jp->p >= jp->end || *jp->p != ':')
             return false;
@@ -465,7 +471,7 @@ jp_object(struct jparser *jp, uint32_t t)
         if (jp->p >= jp->end || *jp->p != '}')
             return false;
         jp->p++;
-        jp->toks[t].end = jp->n;
+        jp->toks[t].span = jp->n;
         return !keys_repeat(jp, t, &oom);
     }
 }
@@ -478,7 +484,7 @@ jp_array(struct jparser *jp, uint32_t t)
     jp_skip_ws(jp);
     if (jp->p < jp->end && *jp->p == ']') {
         jp->p++;
-        jp->toks[t].end = jp->n;
+        jp->toks[t].span = jp->n;
         return true;
     }
     for (;;) {
@@ -493,7 +499,7 @@ jp_array(struct jparser *jp, uint32_t t)
         if (jp->p >= jp->end || *jp->p != ']')
             return false;
         jp->p++;
-        jp->toks[t].end = jp->n;
+        jp->toks[t].span = jp->n;
         return true;
     }
 }
@@ -546,18 +552,82 @@ jp_value(struct jparser *jp)
              jp_number(jp, t);
         break;
     }
-    jp->toks[t].end = jp->n;
+    jp->toks[t].span = jp->n;
     return ok;
 }
 
+/*
+ * Turns each token's end into its span and gives every array the offsets
+ * of its elements (from the arena). False when out of memory.
+ */
+static bool
+jtok_finish(struct jparser *jp)
+{
+    for (uint32_t t = 0; t < jp->n; t++) {
+        struct jtok *tok = &jp->toks[t];
+        uint32_t *elems, k = t + 1;
+        tok->span -= t;
+        if (tok->type != JTOK_ARRAY)
+            continue;
+        elems =
+            arena_alloc_raw(jp->arena, ((size_t)tok->n + 1) * sizeof(*elems));
+        if (elems == NULL)
+            return false;
+        /* Children still hold ends: each next element starts there. */
+        for (uint32_t i = 0; i < tok->n; i++) {
+            elems[i] = k - t;
+            k = jp->toks[k].span;
+        }
+        tok->elems = elems;
+    }
+    return true;
+}
+
+/*
+ * An upper bound of the tokens of text: every value and key but the root
+ * follows a '{', '[', ',' or ':' outside strings, so the array is taken
+ * once and never copied as it grows (a 41 MB catalogue has 5 million
+ * tokens). Malformed text may be off the mark; jp_push() still grows.
+ */
+static size_t
+jtok_count(const char *text, size_t len)
+{
+    size_t n = 1;
+    bool in_string = false;
+
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[' || c == ',' || c == ':') {
+            n++;
+        }
+    }
+    return n;
+}
+
 bool
-jtok_parse(const char *text, size_t len, struct arena *arena,
+jtok_parse(const char *text, size_t len, struct arena *arena, bool terminate,
            struct jtok_doc *out)
 {
-    struct jparser jp = {.p = text, .end = text + len, .arena = arena};
+    struct jparser jp = {
+        .p = text, .end = text + len, .arena = arena, .terminate = terminate};
+
+    size_t cap = jtok_count(text, len);
 
     out->n = 0;
     out->toks = NULL;
+    if (cap > UINT32_MAX / 2)
+        return false;
+    jp.toks = arena_alloc_raw(arena, cap * sizeof(*jp.toks));
+    if (jp.toks == NULL)
+        return false;
+    jp.cap = (uint32_t)cap;
     jp_skip_ws(&jp);
     /* The root is an object or an array (jansson without
      * JSON_DECODE_ANY), then only white space. */
@@ -566,7 +636,7 @@ jtok_parse(const char *text, size_t len, struct arena *arena,
     if (!jp_value(&jp))
         return false;
     jp_skip_ws(&jp);
-    if (jp.p != jp.end)
+    if (jp.p != jp.end || !jtok_finish(&jp))
         return false;
     out->n = jp.n;
     out->toks = jp.toks;
@@ -577,4 +647,20 @@ bool
 jtok_is_n(const struct jtok *t, const char *s, size_t n)
 {
     return t->type == JTOK_STRING && t->n == n && memcmp(t->s, s, n) == 0;
+}
+
+const struct jtok *
+jv_object_getn(const struct jtok *object, const char *key, size_t n)
+{
+    for (const struct jtok *k = jv_first_key(object); k != NULL;
+         k = jv_next_key(object, k))
+        if (jtok_is_n(k, key, n))
+            return k + 1;
+    return NULL;
+}
+
+const struct jtok *
+jv_object_get(const struct jtok *object, const char *key)
+{
+    return key != NULL ? jv_object_getn(object, key, strlen(key)) : NULL;
 }

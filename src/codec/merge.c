@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
+#include "merge.h"
 
 /* The code of record as a jansson string, or NULL. */
 static const json_t *

@@ -87,7 +87,7 @@ reader_oom(struct reader *r)
 
 /*
  * True when s holds a control character: C0 (below 0x20), DEL, or C1
- * (U+0080..U+009F, written C2 80..C2 9F in UTF-8, which jansson checked).
+ * (U+0080..U+009F, written C2 80..C2 9F in UTF-8, which jtok checked).
  * Newline and tab pass when texts is true (SPEC 5).
  */
 static bool
@@ -128,12 +128,12 @@ read_is_lang(const char *s, size_t len)
 
 /* The string in v, or an error naming the field when v is not one. */
 static enum enc_code
-read_string(struct reader *r, const json_t *v, const char **s, size_t *len)
+read_string(struct reader *r, const struct jtok *v, const char **s, size_t *len)
 {
-    if (!json_is_string(v))
+    if (!jv_is_string(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be a string");
-    *s = json_string_value(v);
-    *len = json_string_length(v);
+    *s = jv_string(v);
+    *len = jv_string_length(v);
     return ENC_OK;
 }
 
@@ -146,7 +146,8 @@ read_copy(struct reader *r, const char *s, size_t len, const char **out)
 }
 
 enum enc_code
-read_code_view(struct reader *r, const json_t *v, const char **s, size_t *len)
+read_code_view(struct reader *r, const struct jtok *v, const char **s,
+               size_t *len)
 {
     enum enc_code rc = read_string(r, v, s, len);
 
@@ -162,7 +163,7 @@ read_code_view(struct reader *r, const json_t *v, const char **s, size_t *len)
 }
 
 enum enc_code
-read_code(struct reader *r, const json_t *v, const char **out)
+read_code(struct reader *r, const struct jtok *v, const char **out)
 {
     const char *s = NULL;
     size_t len = 0;
@@ -172,7 +173,7 @@ read_code(struct reader *r, const json_t *v, const char **out)
 }
 
 enum enc_code
-read_label(struct reader *r, const json_t *v, const char **out)
+read_label(struct reader *r, const struct jtok *v, const char **out)
 {
     const char *s = NULL;
     size_t len = 0;
@@ -189,7 +190,7 @@ read_label(struct reader *r, const json_t *v, const char **out)
 }
 
 enum enc_code
-read_lang(struct reader *r, const json_t *v, const char **out)
+read_lang(struct reader *r, const struct jtok *v, const char **out)
 {
     const char *s = NULL;
     size_t len = 0;
@@ -205,7 +206,7 @@ read_lang(struct reader *r, const json_t *v, const char **out)
 }
 
 enum enc_code
-read_text_value(struct reader *r, const json_t *v, const char **out)
+read_text_value(struct reader *r, const struct jtok *v, const char **out)
 {
     const char *s = NULL;
     size_t len = 0;
@@ -224,14 +225,14 @@ read_text_value(struct reader *r, const json_t *v, const char **out)
 }
 
 enum enc_code
-read_int(struct reader *r, const json_t *v, int64_t min, int64_t max,
+read_int(struct reader *r, const struct jtok *v, int64_t min, int64_t max,
          int64_t *out)
 {
-    json_int_t n;
+    int64_t n;
 
-    if (!json_is_integer(v))
+    if (!jv_is_integer(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be an integer");
-    n = json_integer_value(v);
+    n = jv_integer(v);
     if (n < min || n > max) {
         if (max == READ_MAX_AMOUNT && n < min)
             return reader_fail(r, ENC_INVALID_FIELD, "must be %lld or more",
@@ -245,7 +246,7 @@ read_int(struct reader *r, const json_t *v, int64_t min, int64_t max,
 }
 
 enum enc_code
-read_uint32(struct reader *r, const json_t *v, uint32_t min, uint32_t max,
+read_uint32(struct reader *r, const struct jtok *v, uint32_t min, uint32_t max,
             uint32_t *out)
 {
     int64_t n = 0;
@@ -257,7 +258,7 @@ read_uint32(struct reader *r, const json_t *v, uint32_t min, uint32_t max,
 }
 
 enum enc_code
-read_time(struct reader *r, const json_t *v, struct enc_time *out)
+read_time(struct reader *r, const struct jtok *v, struct enc_time *out)
 {
     const char *s = NULL;
     size_t len = 0;
@@ -273,7 +274,7 @@ read_time(struct reader *r, const json_t *v, struct enc_time *out)
 }
 
 enum enc_code
-read_choice(struct reader *r, const json_t *v, const char *const *names,
+read_choice(struct reader *r, const struct jtok *v, const char *const *names,
             size_t n, const char *what, int *out)
 {
     const char *s = NULL;
@@ -292,23 +293,24 @@ read_choice(struct reader *r, const json_t *v, const char *const *names,
 }
 
 enum enc_code
-read_parsed(struct reader *r, const json_t *v, int (*parse)(const char *),
+read_parsed(struct reader *r, const struct jtok *v, int (*parse)(const char *),
             const char *what, int *out)
 {
-    if (!json_is_string(v))
+    if (!jv_is_string(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be a string");
-    *out = parse(json_string_value(v));
+    *out = parse(jv_string(v));
     if (*out < 0)
         return reader_fail(r, ENC_INVALID_FIELD, "must be %s", what);
     return ENC_OK;
 }
 
 enum enc_code
-read_array(struct reader *r, const json_t *v, size_t min, size_t max, size_t *n)
+read_array(struct reader *r, const struct jtok *v, size_t min, size_t max,
+           size_t *n)
 {
-    if (!json_is_array(v))
+    if (!jv_is_array(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be an array");
-    *n = json_array_size(v);
+    *n = jv_array_size(v);
     if (*n < min && min == 1)
         return reader_fail(r, ENC_INVALID_FIELD, "must not be empty");
     if (*n < min || *n > max)
@@ -342,24 +344,21 @@ read_missing(struct reader *r, const struct field *fields, size_t n,
 }
 
 enum enc_code
-read_object(struct reader *r, const json_t *v, const struct field *fields,
+read_object(struct reader *r, const struct jtok *v, const struct field *fields,
             size_t n, void *record)
 {
     uint64_t seen = 0;
-    const char *key;
-    json_t *value;
 
-    if (!json_is_object(v))
+    if (!jv_is_object(v))
         return reader_fail(r, ENC_INVALID_FIELD, "must be an object");
-    json_object_foreach((json_t *)v, key, value)
-    {
-        int f = field_find(fields, n, key);
-        size_t mark = reader_push_key(r, key);
+    for (const struct jtok *k = jv_first_key(v); k; k = jv_next_key(v, k)) {
+        int f = field_find(fields, n, k->s);
+        size_t mark = reader_push_key(r, k->s);
         enum enc_code rc;
 
         if (f < 0)
             return reader_fail(r, ENC_INVALID_FIELD, "unknown field");
-        rc = fields[f].decode(r, value, record);
+        rc = fields[f].decode(r, k + 1, record);
         if (rc != ENC_OK)
             return rc;
         reader_pop(r, mark);

@@ -79,11 +79,11 @@ scan_alloc_kind(struct decoder *d, enum enc_code_kind kind, uint32_t n)
 }
 
 /* The array under key in root, or NULL when it is absent or not one. */
-static const json_t *
-scan_array(const json_t *root, const char *key)
+static const struct jtok *
+scan_array(const struct jtok *root, const char *key)
 {
-    const json_t *v = json_object_get(root, key);
-    return json_is_array(v) ? v : NULL;
+    const struct jtok *v = jv_object_get(root, key);
+    return jv_is_array(v) ? v : NULL;
 }
 
 /*
@@ -117,37 +117,28 @@ scan_order(struct decoder *d, enum enc_code_kind kind, uint32_t n)
 
 /* Maps code -> index in map unless the code is taken or malformed. */
 static bool
-scan_code(json_t *map, const json_t *record, uint32_t index)
+scan_code(struct code_map *map, const struct jtok *record, uint32_t index)
 {
-    const json_t *code = json_object_get(record, "code");
-    const char *s;
-    size_t len;
-    json_t *value;
+    const struct jtok *code = jv_object_get(record, "code");
 
-    if (!json_is_string(code))
+    if (!jv_is_string(code) || !read_is_code(code->s, code->n))
         return true;
-    s = json_string_value(code);
-    len = json_string_length(code);
-    if (!read_is_code(s, len) || json_object_getn(map, s, len))
-        return true;
-    value = json_integer(index);
-    return value && json_object_setn_new(map, s, len, value) == 0;
+    return code_map_put(map, code->s, code->n, (int32_t)index);
 }
 
 /* Counts, orders and maps the records of one top-level array. */
 static bool
-scan_kind(struct decoder *d, const json_t *root, const struct decode_array *a)
+scan_kind(struct decoder *d, const struct jtok *root,
+          const struct decode_array *a)
 {
-    const json_t *array = scan_array(root, a->key);
-    uint32_t n = array ? (uint32_t)json_array_size(array) : 0;
+    const struct jtok *array = scan_array(root, a->key);
+    uint32_t n = array ? (uint32_t)jv_array_size(array) : 0;
 
-    d->codes[a->kind] = json_object();
-    if (!d->codes[a->kind] || !scan_alloc_kind(d, a->kind, n) ||
-        !scan_order(d, a->kind, n))
+    if (!scan_alloc_kind(d, a->kind, n) || !scan_order(d, a->kind, n))
         return false;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t m = d->order[a->kind][k];
-        if (!scan_code(d->codes[a->kind], json_array_get(array, m), m))
+        if (!scan_code(&d->codes[a->kind], jv_array_get(array, m), m))
             return false;
     }
     return true;
@@ -156,30 +147,28 @@ scan_kind(struct decoder *d, const json_t *root, const struct decode_array *a)
 /* Places each product's performances in cat->performances (product
  * order) and maps their codes, in visit order. */
 static bool
-scan_performances(struct decoder *d, const json_t *root)
+scan_performances(struct decoder *d, const struct jtok *root)
 {
-    const json_t *products = scan_array(root, "products");
+    const struct jtok *products = scan_array(root, "products");
     struct enc_catalogue *c = d->cat;
     uint32_t total = 0;
 
     for (uint32_t m = 0; m < c->n_products; m++) {
-        const json_t *perfs =
-            scan_array(json_array_get(products, m), "performances");
+        const struct jtok *perfs =
+            scan_array(jv_array_get(products, m), "performances");
         c->products[m].perf_first = total;
         c->products[m].n_performances =
-            perfs ? (uint32_t)json_array_size(perfs) : 0;
+            perfs ? (uint32_t)jv_array_size(perfs) : 0;
         total += c->products[m].n_performances;
     }
-    d->codes[CODE_PERFORMANCE] = json_object();
-    if (!d->codes[CODE_PERFORMANCE] ||
-        !scan_alloc_kind(d, CODE_PERFORMANCE, total))
+    if (!scan_alloc_kind(d, CODE_PERFORMANCE, total))
         return false;
     for (uint32_t k = 0; k < c->n_products; k++) {
         uint32_t m = d->order[CODE_PRODUCT][k];
-        const json_t *perfs =
-            scan_array(json_array_get(products, m), "performances");
+        const struct jtok *perfs =
+            scan_array(jv_array_get(products, m), "performances");
         for (uint32_t j = 0; j < c->products[m].n_performances; j++)
-            if (!scan_code(d->codes[CODE_PERFORMANCE], json_array_get(perfs, j),
+            if (!scan_code(&d->codes[CODE_PERFORMANCE], jv_array_get(perfs, j),
                            c->products[m].perf_first + j))
                 return false;
     }
@@ -188,32 +177,29 @@ scan_performances(struct decoder *d, const json_t *root)
 
 /* The product a component element names, or -1. */
 static int32_t
-scan_component(struct decoder *d, const json_t *component)
+scan_component(struct decoder *d, const struct jtok *component)
 {
-    const json_t *p = json_object_get(component, "product");
-    const json_t *index;
+    const struct jtok *p = jv_object_get(component, "product");
 
-    if (!json_is_string(p))
+    if (!jv_is_string(p))
         return ENC_NONE;
-    index = json_object_getn(d->codes[CODE_PRODUCT], json_string_value(p),
-                             json_string_length(p));
-    return index ? (int32_t)json_integer_value(index) : ENC_NONE;
+    return code_map_get(&d->codes[CODE_PRODUCT], p->s, p->n);
 }
 
 /* Fills the edges product -> component of the package graph: with adj
  * NULL, only counts them into first[]. */
 static void
-scan_edges(struct decoder *d, const json_t *products, uint32_t *first,
+scan_edges(struct decoder *d, const struct jtok *products, uint32_t *first,
            uint32_t *adj)
 {
     uint32_t e = 0;
 
     for (uint32_t m = 0; m < d->cat->n_products; m++) {
-        const json_t *comps =
-            scan_array(json_array_get(products, m), "components");
+        const struct jtok *comps =
+            scan_array(jv_array_get(products, m), "components");
         first[m] = e;
-        for (size_t j = 0; comps && j < json_array_size(comps); j++) {
-            int32_t k = scan_component(d, json_array_get(comps, j));
+        for (size_t j = 0; comps && j < jv_array_size(comps); j++) {
+            int32_t k = scan_component(d, jv_array_get(comps, j));
             if (k < 0)
                 continue;
             if (adj)
@@ -227,9 +213,9 @@ scan_edges(struct decoder *d, const json_t *products, uint32_t *first,
 /* Components of the package graph, so pass B can tell at once whether a
  * component leads back to its package (SPEC 7). */
 static bool
-scan_packages(struct decoder *d, const json_t *root)
+scan_packages(struct decoder *d, const struct jtok *root)
 {
-    const json_t *products = scan_array(root, "products");
+    const struct jtok *products = scan_array(root, "products");
     uint32_t n = d->cat->n_products;
     uint32_t *first = malloc((n + 1) * sizeof *first);
     uint32_t *adj = NULL;
@@ -253,23 +239,23 @@ out:
 
 /* The institution's first language, for texts written as bare strings. */
 static bool
-scan_first_lang(struct decoder *d, const json_t *root)
+scan_first_lang(struct decoder *d, const struct jtok *root)
 {
-    const json_t *langs =
-        json_object_get(json_object_get(root, "institution"), "languages");
-    const json_t *first = json_array_get(langs, 0);
+    const struct jtok *langs =
+        jv_object_get(jv_object_get(root, "institution"), "languages");
+    const struct jtok *first = jv_array_get(langs, 0);
 
     d->first_lang = "";
-    if (json_is_string(first) &&
-        read_is_lang(json_string_value(first), json_string_length(first))) {
-        d->first_lang = arena_strdup(&d->cat->arena, json_string_value(first));
+    if (jv_is_string(first) &&
+        read_is_lang(jv_string(first), jv_string_length(first))) {
+        d->first_lang = arena_strdup(&d->cat->arena, jv_string(first));
         return d->first_lang != NULL;
     }
     return true;
 }
 
 enum enc_code
-decode_scan(struct decoder *d, const json_t *root)
+decode_scan(struct decoder *d, const struct jtok *root)
 {
     bool ok = true;
 
@@ -286,18 +272,16 @@ decode_release(struct decoder *d)
     for (int k = 0; k < CODE_KIND_COUNT; k++) {
         free(d->origin[k]);
         free(d->order[k]);
-        json_decref(d->codes[k]);
+        code_map_free(&d->codes[k]);
         d->origin[k] = NULL;
         d->order[k] = NULL;
-        d->codes[k] = NULL;
     }
     free(d->component);
     free(d->component_size);
-    json_decref(d->line_ids);
+    code_map_free(&d->line_ids);
     free(d->bounds);
     free(d->bound_end);
     d->component = d->component_size = NULL;
-    d->line_ids = NULL;
     d->bounds = NULL;
     d->bound_end = NULL;
 }

@@ -119,6 +119,16 @@ arena_grow(struct arena *a, size_t size)
 void *
 arena_alloc(struct arena *a, size_t size)
 {
+    void *p = arena_alloc_raw(a, size);
+
+    if (p != NULL)
+        memset(p, 0, size == 0 ? 1 : size);
+    return p;
+}
+
+void *
+arena_alloc_raw(struct arena *a, size_t size)
+{
     size_t n;
     void *p;
 
@@ -133,7 +143,6 @@ arena_alloc(struct arena *a, size_t size)
     p = a->cur;
     a->cur += n;
     a->total += n;
-    memset(p, 0, n);
     return p;
 }
 

@@ -47,6 +47,9 @@ void arena_reset(struct arena *a);
  */
 void *arena_alloc(struct arena *a, size_t size);
 
+/* arena_alloc() without the zeroing, for an array its user fills. */
+void *arena_alloc_raw(struct arena *a, size_t size);
+
 /* Copies n bytes of s and a NUL; NULL on failure. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 

@@ -4,7 +4,8 @@
  * Differential tests: on a corpus of valid and invalid texts (written by
  * hand for every rule of SPEC 5's "malformed JSON", then thousands of
  * random mutations of real requests), the tokenizer of jtok.h accepts
- * exactly what parse_object() (jansson) accepts, with the same values;
+ * exactly what parse_object() (jansson) accepts, with the same values
+ * (strings as views of the text or as copies);
  * and the tokens path of a request accepts exactly the requests the tree
  * path accepts, read the same way.
  */
@@ -26,30 +27,26 @@
 
 /* ---- The JSON layer ---- */
 
-/* True when token t (and what follows it) holds the same value as v. */
+/* True when token x (and what follows it) holds the same value as v. */
 static bool
-same_value(const struct jtok *toks, uint32_t t, const json_t *v)
+same_value(const struct jtok *x, const json_t *v)
 {
-    const struct jtok *x = &toks[t];
-    uint32_t i = 0;
-
     switch (x->type) {
     case JTOK_OBJECT:
         if (!json_is_object(v) || json_object_size(v) != x->n)
             return false;
-        for (uint32_t k = t + 1; k < x->end; k = toks[k + 1].end) {
-            const json_t *m = json_object_getn(v, toks[k].s, toks[k].n);
-            if (m == NULL || !same_value(toks, k + 1, m))
+        for (const struct jtok *k = jv_first_key(x); k; k = jv_next_key(x, k))
+            if (!same_value(k + 1, json_object_getn(v, k->s, k->n)) ||
+                jv_object_getn(x, k->s, k->n) != k + 1)
                 return false;
-        }
         return true;
     case JTOK_ARRAY:
         if (!json_is_array(v) || json_array_size(v) != x->n)
             return false;
-        for (uint32_t k = t + 1; k < x->end; k = toks[k].end)
-            if (!same_value(toks, k, json_array_get(v, i++)))
+        for (uint32_t i = 0; i < x->n; i++)
+            if (!same_value(jv_array_get(x, i), json_array_get(v, i)))
                 return false;
-        return true;
+        return jv_array_get(x, x->n) == NULL;
     case JTOK_STRING:
         return json_is_string(v) && json_string_length(v) == x->n &&
                memcmp(json_string_value(v), x->s, x->n) == 0;
@@ -67,6 +64,17 @@ same_value(const struct jtok *toks, uint32_t t, const json_t *v)
     return false;
 }
 
+/* True when every string of a copied tokenizing is NUL-terminated. */
+static bool
+all_terminated(const struct jtok_doc *doc)
+{
+    for (uint32_t t = 0; t < doc->n; t++)
+        if (doc->toks[t].type == JTOK_STRING &&
+            doc->toks[t].s[doc->toks[t].n] != '\0')
+            return false;
+    return true;
+}
+
 /* Asserts that jtok and parse_object() agree on len bytes of text:
  * both refuse, or both accept the same object. Returns whether they
  * accepted. */
@@ -74,17 +82,22 @@ static bool
 agree(const char *text, size_t len)
 {
     struct arena arena;
-    struct jtok_doc doc;
+    struct jtok_doc doc, copied;
     struct enc_error err = {0};
     json_t *root = NULL;
-    bool fast, slow;
+    bool fast, slow, fast_copied;
 
     arena_init(&arena, 0);
-    fast =
-        jtok_parse(text, len, &arena, &doc) && doc.toks[0].type == JTOK_OBJECT;
+    fast = jtok_parse(text, len, &arena, false, &doc) &&
+           doc.toks[0].type == JTOK_OBJECT;
+    fast_copied = jtok_parse(text, len, &arena, true, &copied) &&
+                  copied.toks[0].type == JTOK_OBJECT;
     slow = parse_object(text, len, CODEC_MAX_BODY, "the request", &root,
                         &err) == ENC_OK;
-    if (fast != slow || (fast && !same_value(doc.toks, 0, root))) {
+    if (fast != slow || fast_copied != fast ||
+        (fast &&
+         (!same_value(doc.toks, root) || !same_value(copied.toks, root) ||
+          !all_terminated(&copied)))) {
         for (size_t b = 0; b < len; b++)
             fprintf(stderr, "%02x ", (unsigned char)text[b]);
         fprintf(stderr, "jtok %s, jansson %s (%s): [%.*s]\n",

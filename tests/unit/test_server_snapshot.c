@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 
 struct race {
     struct snapshots ss;
+    atomic_int started; /* readers that read once */
     atomic_bool done;
     atomic_ulong reads;
 };
@@ -50,7 +52,8 @@ reader(void *arg)
         if (s->generation != gen)
             abort();
         snapshot_release(&r->ss, s);
-        n++;
+        if (n++ == 0)
+            atomic_fetch_add(&r->started, 1);
     }
     atomic_fetch_add(&r->reads, n);
     return NULL;
@@ -64,10 +67,14 @@ test_snapshot_swap_under_readers(void **state)
 
     (void)state;
     assert_true(snapshots_open(&r.ss, snapshot_new(NULL, NULL, 0)));
+    atomic_init(&r.started, 0);
     atomic_init(&r.done, false);
     atomic_init(&r.reads, 0);
     for (int i = 0; i < READERS; i++)
         assert_int_equal(pthread_create(&threads[i], NULL, reader, &r), 0);
+    /* The swaps start once every reader is reading. */
+    while (atomic_load(&r.started) < READERS)
+        sched_yield();
     for (uint64_t g = 1; g <= SWAPS; g++) {
         const struct snapshot *held = NULL;
         struct snapshot *s = snapshot_new(NULL, NULL, g);
@@ -76,6 +83,8 @@ test_snapshot_swap_under_readers(void **state)
         if (g % 500 == 0)
             held = snapshot_acquire(&r.ss);
         snapshots_swap(&r.ss, s, 0);
+        if (g % 16 == 0)
+            sched_yield(); /* let the readers in between swaps */
         if (held != NULL) {
             assert_int_equal(held->generation, g - 1);
             snapshot_release(&r.ss, held);
