@@ -144,7 +144,13 @@ stmt_set_cleanup(struct stmt_set *set)
 
 /* ---- pools and stocks ---- */
 
-/* The statements that find, take from and give back to pools. */
+/*
+ * The statements that find, take from and give back to pools. What is
+ * given back stops at 2^53 - 1, the largest count a catalogue holds
+ * (SPEC 7, docs/DECISIONS.md): a cancel after a push of that much would
+ * otherwise store a pool that no load accepts, and the catalogue would
+ * no longer load at all.
+ */
 enum {
     ST_PERF_ID,   /* ?1 performance code -> id */
     ST_POOL_FIND, /* ?1 perf id, ?2 seat category -> its pool, else "*" */
@@ -165,7 +171,8 @@ static const char *const pool_sql[] = {
                      " AND \"left\" >= ?3 RETURNING \"left\"",
     [ST_POOL_LEFT] = "SELECT \"left\" FROM pools"
                      " WHERE performance_id = ?1 AND code = ?2",
-    [ST_POOL_ADD] = "UPDATE pools SET \"left\" = \"left\" + ?3"
+    [ST_POOL_ADD] = "UPDATE pools SET \"left\" ="
+                    " min(\"left\" + ?3, 9007199254740991)"
                     " WHERE performance_id = ?1 AND code = ?2"
                     " RETURNING \"left\"",
     [ST_STOCK_TAKE] =
@@ -178,7 +185,7 @@ static const char *const pool_sql[] = {
                       " WHERE code = ?1",
     [ST_STOCK_ADD] =
         "UPDATE products SET body = json_set(body, '$.stock',"
-        " json_extract(body, '$.stock') + ?2)"
+        " min(json_extract(body, '$.stock') + ?2, 9007199254740991))"
         " WHERE code = ?1 AND json_type(body, '$.stock') = 'integer'"
         " RETURNING json_extract(body, '$.stock')",
 };

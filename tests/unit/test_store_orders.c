@@ -438,6 +438,40 @@ test_order_cancel_gives_stock_back_once(void **state)
     arena_cleanup(&o.arena);
 }
 
+/* SPEC 7: a cancel after a push of the largest count (2^53 - 1) gives
+ * back no more than that, so the catalogue still loads (found while
+ * hardening, issue 5). */
+static void
+test_order_cancel_stops_at_the_largest_count(void **state)
+{
+    struct fixture *fx = *state;
+    struct store_order_item items[] = {
+        {"PARKING", "PARKING-0612", NULL, NULL, 1, 800, NULL, false},
+        {"CAP", NULL, NULL, NULL, 1, 1500, NULL, false},
+    };
+    struct store_order o;
+    order_init(&o, items, 2);
+    assert_int_equal(place(fx, "k1", HASH_A, &o, NULL, NULL, NULL), ENC_OK);
+    const int64_t most = 9007199254740991;
+    struct store_pool_set sets[] = {
+        {NULL, "PARKING-0612", "*", most, "performances[0].capacity.*"},
+        {"CAP", NULL, NULL, most, "products[0].stock"},
+    };
+    assert_int_equal(store_availability_set(fx->store, sets, 2, NULL, NULL),
+                     ENC_OK);
+    struct store_order *got = NULL;
+    assert_int_equal(
+        store_order_cancel(fx->store, o.id, NOW.utc, NULL, &got, NULL), ENC_OK);
+    store_order_free(got);
+    assert_int_equal(pool_left(fx, "PARKING-0612", "*"), most);
+    assert_int_equal(stock_left(fx, "CAP"), most);
+    struct enc_catalogue *cat = NULL;
+    assert_int_equal(store_load(fx->store, &cat, NULL), ENC_OK);
+    assert_non_null(cat);
+    catalogue_free(cat);
+    arena_cleanup(&o.arena);
+}
+
 /* SPEC 7: the ticketing system pushes what is left; unknown pools and
  * products without a stock are refused, all or nothing. */
 static void
@@ -631,6 +665,8 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_order_cancel_gives_stock_back_once,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_order_cancel_stops_at_the_largest_count, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_availability_push_sets_pools_and_stocks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_keeps_what_orders_left,
