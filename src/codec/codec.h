@@ -49,11 +49,13 @@ enum enc_code codec_catalogue_decode(const char *doc, size_t len,
 /*
  * Serialises once the fixed parts of the answers cat can give (codes,
  * names and texts escaped, performances' starts formatted: issue 4), so
- * codec_answer_encode() and codec_propose*() copy them instead. Call it
- * once, before the catalogue is shared between threads (a snapshot
- * build); it lives in the catalogue's arena. The answers are the same
- * bytes with or without it. Returns false when out of memory (the
- * catalogue is then unchanged and still answers, slower).
+ * codec_answer_encode() and codec_propose*() copy them instead. It lives
+ * in the catalogue's arena. One thread may call it while others answer
+ * from the catalogue (the fragments are published whole, atomically),
+ * but never two at once, nor with anything else that allocates from the
+ * catalogue's arena. The answers are the same bytes with or without it.
+ * Returns false when out of memory (the catalogue still answers,
+ * slower).
  */
 bool codec_catalogue_prepare(struct enc_catalogue *cat);
 

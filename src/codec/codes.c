@@ -72,11 +72,10 @@ code_map_get(const struct code_map *m, const char *s, size_t len)
     return slot->stamp == m->stamp ? slot->index : -1;
 }
 
-/* Doubles the slots (or makes the first ones), keeping the entries. */
+/* Makes size slots (a power of two), keeping the entries. */
 static bool
-code_map_grow(struct code_map *m)
+code_map_resize(struct code_map *m, size_t size)
 {
-    size_t size = m->slots ? 2 * ((size_t)m->mask + 1) : CODE_MAP_FIRST;
     struct code_slot *old = m->slots;
     size_t old_size = old ? (size_t)m->mask + 1 : 0;
     uint32_t stamp = m->stamp;
@@ -100,6 +99,26 @@ code_map_grow(struct code_map *m)
         }
     free(old);
     return true;
+}
+
+/* Doubles the slots (or makes the first ones). */
+static bool
+code_map_grow(struct code_map *m)
+{
+    return code_map_resize(m, m->slots ? 2 * ((size_t)m->mask + 1)
+                                       : CODE_MAP_FIRST);
+}
+
+bool
+code_map_reserve(struct code_map *m, size_t n)
+{
+    size_t size = CODE_MAP_FIRST;
+
+    while (size < 2 * n + 2)
+        size *= 2;
+    if (m->slots != NULL && size <= (size_t)m->mask + 1)
+        return true;
+    return code_map_resize(m, size);
 }
 
 bool

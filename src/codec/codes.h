@@ -31,6 +31,10 @@ struct code_map {
 /* An empty map (no memory until the first put). */
 void code_map_init(struct code_map *m);
 
+/* Makes room for n entries at once (no growth on the way); false when out
+ * of memory. */
+bool code_map_reserve(struct code_map *m, size_t n);
+
 /* Frees the map's memory; it may be used again after code_map_init(). */
 void code_map_free(struct code_map *m);
 

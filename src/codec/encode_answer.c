@@ -272,7 +272,8 @@ answer_write(struct strbuf *b, const struct enc_catalogue *cat,
 {
     const struct enc_profile *profile =
         ans->profile >= 0 ? &cat->profiles[ans->profile] : NULL;
-    const struct codec_fragments *f = cat->encoded;
+    const struct codec_fragments *f =
+        atomic_load_explicit(&cat->encoded, memory_order_acquire);
 
     strbuf_lit(b, "{\"channel\":");
     strbuf_put_json(b, cat->channels[ans->channel].code);

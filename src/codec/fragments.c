@@ -209,7 +209,7 @@ codec_catalogue_prepare(struct enc_catalogue *cat)
     size_t len = 0;
     char *text, *blob;
 
-    if (cat->encoded != NULL)
+    if (atomic_load_explicit(&cat->encoded, memory_order_acquire) != NULL)
         return true;
     f = arena_alloc(&cat->arena, sizeof(*f));
     if (f == NULL || !lists_new(cat, f))
@@ -230,6 +230,7 @@ codec_catalogue_prepare(struct enc_catalogue *cat)
     if (blob == NULL)
         return false;
     f->blob = blob;
-    cat->encoded = f;
+    /* Published whole: a request sees no fragments or all of them. */
+    atomic_store_explicit(&cat->encoded, f, memory_order_release);
     return true;
 }

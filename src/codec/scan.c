@@ -134,7 +134,8 @@ scan_kind(struct decoder *d, const struct jtok *root,
     const struct jtok *array = scan_array(root, a->key);
     uint32_t n = array ? (uint32_t)jv_array_size(array) : 0;
 
-    if (!scan_alloc_kind(d, a->kind, n) || !scan_order(d, a->kind, n))
+    if (!scan_alloc_kind(d, a->kind, n) ||
+        !code_map_reserve(&d->codes[a->kind], n) || !scan_order(d, a->kind, n))
         return false;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t m = d->order[a->kind][k];
@@ -161,7 +162,8 @@ scan_performances(struct decoder *d, const struct jtok *root)
             perfs ? (uint32_t)jv_array_size(perfs) : 0;
         total += c->products[m].n_performances;
     }
-    if (!scan_alloc_kind(d, CODE_PERFORMANCE, total))
+    if (!scan_alloc_kind(d, CODE_PERFORMANCE, total) ||
+        !code_map_reserve(&d->codes[CODE_PERFORMANCE], total))
         return false;
     for (uint32_t k = 0; k < c->n_products; k++) {
         uint32_t m = d->order[CODE_PRODUCT][k];

@@ -10,6 +10,7 @@
 #ifndef ENCORE_CORE_MODEL_H
 #define ENCORE_CORE_MODEL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -374,9 +375,10 @@ struct enc_catalogue {
     int64_t *pool_left;  /* per pool id: the catalogue's own value */
     uint32_t max_keys;   /* the most row keys of one product */
     uint32_t max_prices; /* the most price rows of one product */
-    /* The codec's answer fragments, built with the catalogue and living in
-     * its arena; opaque here (codec/fragments.h). NULL: none. */
-    const void *encoded;
+    /* The codec's answer fragments, living in its arena; opaque here
+     * (codec/fragments.h). NULL: none (yet). They may be added once the
+     * catalogue is shared, hence atomic: a reader sees none or all. */
+    _Atomic(const void *) encoded;
 };
 
 /* Allocates an empty catalogue with its arena; NULL when out of memory. */

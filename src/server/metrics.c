@@ -272,7 +272,7 @@ put_snapshot(struct strbuf *b, const struct snapshot *snap)
     put_header(b, "encore_snapshot_build_seconds", "gauge",
                "How long the snapshot being served took to build.");
     put_gauge(b, "encore_snapshot_build_seconds", NULL, NULL,
-              snap ? snap->build_seconds : 0);
+              snap ? (double)atomic_load(&snap->build_us) / 1e6 : 0);
     put_header(b, "encore_catalogue_records", "gauge",
                "Records of the catalogue being served, by kind.");
     for (uint32_t p = 0; cat && p < cat->n_profiles; p++)

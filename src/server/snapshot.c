@@ -65,6 +65,7 @@ snapshot_new(struct enc_catalogue *cat, struct enc_avail *avail,
     snap->avail = avail;
     snap->generation = generation;
     atomic_init(&snap->refs, 0);
+    atomic_init(&snap->build_us, 0);
     return snap;
 }
 
@@ -281,8 +282,8 @@ clock_seconds(void)
 }
 
 /* Loads the stored catalogue as a new, unpublished snapshot of generation
- * gen: loaded, indexed, its answers' fixed parts prepared, its counters
- * made. */
+ * gen: loaded, indexed, its counters made. Its answers' fixed parts are
+ * prepared once it serves (snapshot_prepare()). */
 static enum enc_code
 snapshot_load(struct store *store, uint64_t gen, struct snapshot **out,
               struct enc_error *err)
@@ -295,11 +296,6 @@ snapshot_load(struct store *store, uint64_t gen, struct snapshot **out,
     if (result != ENC_OK)
         return result;
     if (cat != NULL) {
-        /* Without fragments the answers are the same, only slower. */
-        if (!codec_catalogue_prepare(cat))
-            log_line(LOG_WARN, "store",
-                     "event=reload message=\"answers not prepared: out of "
-                     "memory\"");
         avail = avail_new(cat);
         if (avail == NULL) {
             catalogue_free(cat);
@@ -309,8 +305,31 @@ snapshot_load(struct store *store, uint64_t gen, struct snapshot **out,
     *out = snapshot_new(cat, avail, gen);
     if (*out == NULL)
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-    (*out)->build_seconds = clock_seconds() - start;
+    atomic_store(&(*out)->build_us,
+                 (uint64_t)((clock_seconds() - start) * 1e6));
     return ENC_OK;
+}
+
+/*
+ * Serialises the answers' fixed parts of snap, which already serves: a
+ * write is served ~0.2 s sooner on the large catalogue, and requests
+ * meanwhile are answered the same bytes, without the fragments. Only the
+ * thread that swaps (build_lock) calls it: nothing else allocates from a
+ * published catalogue's arena.
+ */
+static void
+snapshot_prepare(struct snapshot *snap)
+{
+    double start = clock_seconds();
+
+    if (snap->cat == NULL)
+        return;
+    if (!codec_catalogue_prepare(snap->cat))
+        log_line(LOG_WARN, "store",
+                 "event=reload message=\"answers not prepared: out of "
+                 "memory\"");
+    atomic_fetch_add(&snap->build_us,
+                     (uint64_t)((clock_seconds() - start) * 1e6));
 }
 
 /* Frees a snapshot that was never published. */
@@ -368,6 +387,7 @@ snapshots_build(struct snapshots *ss, bool *swapped, struct enc_error *err)
             continue;
         }
         snapshots_swap(ss, snap, mark);
+        snapshot_prepare(snap);
         *swapped = true;
         return ENC_OK;
     }
@@ -386,7 +406,7 @@ snapshots_refresh(struct snapshots *ss, struct enc_error *err)
                  "event=reload generation=%llu profiles=%u build_ms=%.0f",
                  (unsigned long long)cur->generation,
                  cur->cat ? cur->cat->n_profiles : 0,
-                 cur->build_seconds * 1000);
+                 (double)atomic_load(&cur->build_us) / 1000);
     }
     pthread_mutex_unlock(&ss->build_lock);
     return rc;
@@ -448,6 +468,8 @@ snapshots_start(struct snapshots *ss, const char *db_path,
         result = store_generation(store, &gen, err);
     if (result == ENC_OK)
         result = snapshot_load(store, gen, &first, err);
+    if (result == ENC_OK)
+        snapshot_prepare(first);
     if (result == ENC_OK && !snapshots_open(ss, first)) {
         snapshot_discard(first);
         result = enc_error_set(err, ENC_INTERNAL, NULL, "out of resources");

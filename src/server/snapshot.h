@@ -23,7 +23,7 @@
 #include "../core/model.h"
 
 /* How often the watcher reads the store's generation. */
-#define SNAPSHOT_POLL_MS 500
+#define SNAPSHOT_POLL_MS 100
 
 /* Snapshots alive at once at most: the current one and old ones still
  * held by requests in flight. A swap waits for a free slot. */
@@ -33,7 +33,9 @@ struct snapshot {
     struct enc_catalogue *cat; /* NULL: no catalogue imported yet */
     struct enc_avail *avail;   /* live counters of cat; NULL with cat */
     uint64_t generation;
-    double build_seconds; /* load, index and prepare, for the metrics */
+    /* How long it took to build (load, index, counters, then fragments
+     * once it serves), in microseconds, for the metrics. */
+    _Atomic uint64_t build_us;
     /* Lifetime (snapshot.c): releases minus, once swapped out, acquires;
      * freed when a release or the swap brings it to 0. */
     _Atomic int64_t refs;
