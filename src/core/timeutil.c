@@ -174,6 +174,15 @@ time_parse_rfc3339(const char *s, size_t len, struct enc_time *out)
     return true;
 }
 
+/* Writes v (0 to 99) as two digits at buf[n]; returns the next index. */
+static size_t
+put_two(char *buf, size_t n, int v)
+{
+    buf[n] = (char)('0' + v / 10);
+    buf[n + 1] = (char)('0' + v % 10);
+    return n + 2;
+}
+
 size_t
 time_format_rfc3339(struct enc_time t, char *buf)
 {
@@ -182,20 +191,24 @@ time_format_rfc3339(struct enc_time t, char *buf)
     int64_t secs = local - day * SECONDS_PER_DAY;
     size_t n = time_format_date(day, buf);
     int32_t off = t.offset < 0 ? -t.offset : t.offset;
-    int w;
 
-    w = snprintf(buf + n, TIME_RFC3339_MAX - n, "T%02d:%02d:%02d",
-                 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-    n += (size_t)w;
+    /* Digits by hand: every answer writes its "now" (no printf). */
+    buf[n++] = 'T';
+    n = put_two(buf, n, (int)(secs / 3600));
+    buf[n++] = ':';
+    n = put_two(buf, n, (int)(secs / 60 % 60));
+    buf[n++] = ':';
+    n = put_two(buf, n, (int)(secs % 60));
     if (t.offset == 0) {
         buf[n++] = 'Z';
-        buf[n] = '\0';
-        return n;
+    } else {
+        buf[n++] = t.offset < 0 ? '-' : '+';
+        n = put_two(buf, n, (int)(off / 3600 % 100));
+        buf[n++] = ':';
+        n = put_two(buf, n, (int)(off / 60 % 60));
     }
-    w = snprintf(buf + n, TIME_RFC3339_MAX - n, "%c%02d:%02d",
-                 t.offset < 0 ? '-' : '+', (int)(off / 3600),
-                 (int)(off / 60 % 60));
-    return n + (size_t)w;
+    buf[n] = '\0';
+    return n;
 }
 
 size_t
@@ -206,6 +219,16 @@ time_format_date(int64_t day, char *buf)
     int w;
 
     time_civil_from_days(day, &y, &m, &d);
+    if (y >= 0 && y <= 9999) {
+        size_t n = put_two(buf, 0, (int)(y / 100));
+        n = put_two(buf, n, (int)(y % 100));
+        buf[n++] = '-';
+        n = put_two(buf, n, (int)m);
+        buf[n++] = '-';
+        n = put_two(buf, n, (int)d);
+        buf[n] = '\0';
+        return n;
+    }
     /* A year past 9999 cannot come from the parser; if one is ever asked
      * for, snprintf truncates it and the length says what was kept. */
     w = snprintf(buf, 16, "%04lld-%02u-%02u", (long long)y, m, d);
