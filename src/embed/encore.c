@@ -98,6 +98,9 @@ encore_engine_load(const char *doc, size_t len, encore_engine **out,
             *error_json = codec_error_encode(&err, NULL);
         return status_of(rc);
     }
+    /* The answers' fixed parts, serialised once (issue 4); without them
+     * (out of memory) the answers are the same bytes, written slower. */
+    codec_catalogue_prepare(cat);
     (*out)->cat = cat;
     return 200;
 }
