@@ -29,6 +29,8 @@
 #define REUSE_ARENA (256u << 10)
 #define REUSE_ANSWER (64u << 10)
 
+/* TODO(reuse): a thread that ends keeps its last spilled answer (only an
+ * answer past 64 KB spills): a pthread key's destructor would free it. */
 struct reuse {
     alignas(max_align_t) char arena[REUSE_ARENA];
     char answer[REUSE_ANSWER];
