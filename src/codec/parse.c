@@ -4,6 +4,8 @@
 #include "parse.h"
 
 #include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "codec.h"
 
@@ -69,6 +71,63 @@ parse_scan(const char *text, size_t len, struct scan_pos *at)
     return fault;
 }
 
+/*
+ * Appends to path (size bytes, NUL-terminated) the path of the first
+ * string of v, in document order, that holds a NUL character: a value
+ * ("products[0].name") or a key (the path of its object). True when found.
+ */
+static bool
+nul_find(const json_t *v, char *path, size_t size)
+{
+    size_t used = strlen(path);
+
+    if (json_is_string(v))
+        return strlen(json_string_value(v)) != json_string_length(v);
+    if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            snprintf(path + used, size - used, "[%zu]", i);
+            if (nul_find(json_array_get(v, i), path, size))
+                return true;
+        }
+    } else if (json_is_object(v)) {
+        const char *key;
+        size_t klen;
+        json_t *child;
+        json_object_keylen_foreach((json_t *)v, key, klen, child)
+        {
+            if (strlen(key) != klen) {
+                path[used] = '\0';
+                return true;
+            }
+            snprintf(path + used, size - used, "%s%s", used ? "." : "", key);
+            if (nul_find(child, path, size))
+                return true;
+        }
+    }
+    path[used] = '\0';
+    return false;
+}
+
+/*
+ * SPEC 5: a code or text holding a NUL gets an error naming its field.
+ * jansson refuses "\u0000" as malformed; when the text parses with NULs
+ * allowed, the first string holding one is named instead.
+ */
+static enum enc_code
+parse_nul_field(const char *text, size_t len, struct enc_error *err)
+{
+    json_t *root =
+        json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, NULL);
+    char path[ENC_FIELD_MAX] = "";
+    bool found = root != NULL && nul_find(root, path, sizeof(path));
+
+    json_decref(root);
+    if (!found)
+        return ENC_OK;
+    return enc_error_set(err, ENC_INVALID_FIELD, path[0] ? path : NULL,
+                         "holds a NUL character");
+}
+
 enum enc_code
 parse_object(const char *text, size_t len, size_t max_len, const char *what,
              json_t **out, struct enc_error *err)
@@ -96,6 +155,8 @@ parse_object(const char *text, size_t len, size_t max_len, const char *what,
     if (!root) {
         if (json_error_code(&jerr) == json_error_out_of_memory)
             return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+        if (parse_nul_field(text, len, err) != ENC_OK)
+            return ENC_INVALID_FIELD;
         return enc_error_set(err, ENC_INVALID_JSON, NULL,
                              "invalid JSON at line %d, column %d: %s",
                              jerr.line, jerr.column, jerr.text);

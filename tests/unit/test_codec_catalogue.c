@@ -140,7 +140,7 @@ test_spec5_nul_in_string(void **state)
     (void)state;
     expect_error(HEAD "'products':[{'code':'A\\u0000B','kind':'event',"
                       "'name':'x','prices':[]}]}",
-                 ENC_INVALID_JSON, "");
+                 ENC_INVALID_FIELD, "products[0].code");
 }
 
 static void
