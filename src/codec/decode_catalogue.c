@@ -451,8 +451,11 @@ decode_root(struct decoder *d, const struct jtok *root)
         char message[ENC_MESSAGE_MAX], field[ENC_FIELD_MAX];
         memcpy(message, d->r.err->message, sizeof message);
         memcpy(field, d->r.err->field, sizeof field);
-        enc_error_set(d->r.err, rc, field,
-                      "in a record of the stored catalogue: %s", message);
+        /* The field is not in the document given: leave it out and name
+         * the stored record in the message (DECISIONS "Partial imports"). */
+        enc_error_set(d->r.err, rc, NULL,
+                      "the stored catalogue's %s would be broken: %s", field,
+                      message);
     }
     if (rc == ENC_OK)
         rc = decode_resolve_bounds(d);

@@ -136,22 +136,24 @@ import_refuse_errors(const struct enc_catalogue *merged, const char *stored,
         if (x->severity != SEVERITY_ERROR || prof->status != PROFILE_ACTIVE)
             continue;
         int32_t index = (int32_t)x->profile;
-        if (stored != NULL) {
-            int32_t given =
+        if (stored != NULL)
+            index =
                 import_document_index(stored, stored_len, doc, len, prof->code);
-            if (given >= 0)
-                index = given;
-        }
-        /* TODO(store): a stored profile the document does not name is
-         * named by its database index, not a field of the document; name
-         * the document's record that broke it (KNOWN_ISSUES). */
-        char field[32];
-        snprintf(field, sizeof(field), "profiles[%d]", (int)index);
-        if (x->line < 0)
-            return enc_error_set(err, ENC_INVALID_FIELD, field, "%s",
+        /* A stored profile the document does not name has no field in the
+         * document given: the message names it instead. */
+        char field[32] = "";
+        char line[160] = "";
+        if (index >= 0)
+            snprintf(field, sizeof(field), "profiles[%d]", (int)index);
+        if (x->line >= 0)
+            snprintf(line, sizeof(line), "line %s: ", prof->lines[x->line].id);
+        if (index >= 0)
+            return enc_error_set(err, ENC_INVALID_FIELD, field, "%s%s", line,
                                  x->message);
-        return enc_error_set(err, ENC_INVALID_FIELD, field, "line %s: %s",
-                             prof->lines[x->line].id, x->message);
+        return enc_error_set(err, ENC_INVALID_FIELD, NULL,
+                             "the stored active profile %s would have an "
+                             "error: %s%s",
+                             prof->code, line, x->message);
     }
     return ENC_OK;
 }
