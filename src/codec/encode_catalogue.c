@@ -52,38 +52,11 @@ finish(json_t *obj, bool ok)
     return NULL;
 }
 
-/* The code of record index of kind. */
-static const char *
-code_of(const struct enc_catalogue *cat, enum enc_code_kind kind, int32_t index)
-{
-    switch (kind) {
-    case CODE_CHANNEL:
-        return cat->channels[index].code;
-    case CODE_SEAT_CATEGORY:
-        return cat->seat_categories[index].code;
-    case CODE_AUDIENCE:
-        return cat->audiences[index].code;
-    case CODE_ACTIVITY:
-        return cat->activities[index].code;
-    case CODE_THEME:
-        return cat->themes[index].code;
-    case CODE_PRODUCT:
-        return cat->products[index].code;
-    case CODE_PERFORMANCE:
-        return cat->performances[index].code;
-    case CODE_PROFILE:
-        return cat->profiles[index].code;
-    case CODE_KIND_COUNT:
-        break;
-    }
-    return "";
-}
-
 static json_t *
 code_encode(const struct enc_catalogue *cat, enum enc_code_kind kind,
             int32_t index)
 {
-    return json_string(code_of(cat, kind, index));
+    return json_string(catalogue_code(cat, kind, (uint32_t)index));
 }
 
 static json_t *
@@ -219,7 +192,8 @@ capacity_encode(const struct enc_catalogue *cat,
 
     for (uint32_t i = 0; ok && i < p->n_pools; i++) {
         int32_t s = p->pools[i].seat_category;
-        put(obj, s < 0 ? "*" : code_of(cat, CODE_SEAT_CATEGORY, s),
+        put(obj,
+            s < 0 ? "*" : catalogue_code(cat, CODE_SEAT_CATEGORY, (uint32_t)s),
             json_integer(p->pools[i].left), &ok);
     }
     return finish(obj, ok);

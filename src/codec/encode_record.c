@@ -99,33 +99,6 @@ put_int_field(struct strbuf *b, const char *key, int64_t value, bool *first)
     strbuf_put_int(b, value);
 }
 
-/* The code of record index of kind. */
-static const char *
-code_of(const struct enc_catalogue *cat, enum enc_code_kind kind, int32_t index)
-{
-    switch (kind) {
-    case CODE_CHANNEL:
-        return cat->channels[index].code;
-    case CODE_SEAT_CATEGORY:
-        return cat->seat_categories[index].code;
-    case CODE_AUDIENCE:
-        return cat->audiences[index].code;
-    case CODE_ACTIVITY:
-        return cat->activities[index].code;
-    case CODE_THEME:
-        return cat->themes[index].code;
-    case CODE_PRODUCT:
-        return cat->products[index].code;
-    case CODE_PERFORMANCE:
-        return cat->performances[index].code;
-    case CODE_PROFILE:
-        return cat->profiles[index].code;
-    case CODE_KIND_COUNT:
-        break;
-    }
-    return "";
-}
-
 /* "key":[codes...] */
 static void
 put_codes(struct strbuf *b, const struct enc_catalogue *cat, const char *key,
@@ -137,7 +110,7 @@ put_codes(struct strbuf *b, const struct enc_catalogue *cat, const char *key,
     for (uint32_t i = 0; i < n; i++) {
         if (i)
             strbuf_putc(b, ',');
-        put_string(b, code_of(cat, kind, indexes[i]));
+        put_string(b, catalogue_code(cat, kind, (uint32_t)indexes[i]));
     }
     strbuf_putc(b, ']');
 }
@@ -269,7 +242,8 @@ put_named(struct strbuf *b, const struct enc_catalogue *cat,
     put_string_field(b, "code", n->code, &first);
     put_text(b, "name", &n->name, &first);
     if (n->parent >= 0)
-        put_string_field(b, "parent", code_of(cat, CODE_THEME, n->parent),
+        put_string_field(b, "parent",
+                         catalogue_code(cat, CODE_THEME, (uint32_t)n->parent),
                          &first);
     strbuf_putc(b, '}');
 }
@@ -299,8 +273,9 @@ put_product_optional(struct strbuf *b, const struct enc_catalogue *cat,
 {
     put_text(b, "description", &p->description, first);
     if (p->activity >= 0)
-        put_string_field(b, "activity",
-                         code_of(cat, CODE_ACTIVITY, p->activity), first);
+        put_string_field(
+            b, "activity",
+            catalogue_code(cat, CODE_ACTIVITY, (uint32_t)p->activity), first);
     if (p->n_themes > 0)
         put_codes(b, cat, "themes", CODE_THEME, p->n_themes, p->themes, first);
     if (p->cycle)
@@ -331,12 +306,14 @@ put_price(struct strbuf *b, const struct enc_catalogue *cat,
 
     strbuf_putc(b, '{');
     if (p->seat_category >= 0)
-        put_string_field(b, "seat_category",
-                         code_of(cat, CODE_SEAT_CATEGORY, p->seat_category),
-                         &first);
+        put_string_field(
+            b, "seat_category",
+            catalogue_code(cat, CODE_SEAT_CATEGORY, (uint32_t)p->seat_category),
+            &first);
     if (p->audience >= 0)
-        put_string_field(b, "audience",
-                         code_of(cat, CODE_AUDIENCE, p->audience), &first);
+        put_string_field(
+            b, "audience",
+            catalogue_code(cat, CODE_AUDIENCE, (uint32_t)p->audience), &first);
     put_int_field(b, "amount", p->amount, &first);
     strbuf_putc(b, '}');
 }
@@ -359,9 +336,10 @@ put_product(struct strbuf *b, const struct enc_catalogue *cat,
         for (uint32_t i = 0; i < p->n_components; i++) {
             bool inner = true;
             strbuf_puts(b, i ? ",{" : "{");
-            put_string_field(
-                b, "product",
-                code_of(cat, CODE_PRODUCT, p->components[i].product), &inner);
+            put_string_field(b, "product",
+                             catalogue_code(cat, CODE_PRODUCT,
+                                            (uint32_t)p->components[i].product),
+                             &inner);
             put_int_field(b, "quantity", p->components[i].quantity, &inner);
             strbuf_putc(b, '}');
         }
@@ -404,7 +382,8 @@ put_target(struct strbuf *b, const struct enc_catalogue *cat,
     bool first = true;
 
     strbuf_putc(b, '{');
-    put_string_field(b, "product", code_of(cat, CODE_PRODUCT, t->product),
+    put_string_field(b, "product",
+                     catalogue_code(cat, CODE_PRODUCT, (uint32_t)t->product),
                      &first);
     if (t->date != DATE_DEFAULT)
         put_string_field(
@@ -449,7 +428,9 @@ put_line(struct strbuf *b, const struct enc_catalogue *cat,
     strbuf_putc(b, '{');
     put_string_field(b, "id", l->id, &first);
     put_string_field(b, "type", line_type_name(l->type), &first);
-    put_string_field(b, "base", code_of(cat, CODE_PRODUCT, l->base), &first);
+    put_string_field(b, "base",
+                     catalogue_code(cat, CODE_PRODUCT, (uint32_t)l->base),
+                     &first);
     if (l->when.present)
         put_when(b, cat, &l->when, &first);
     put_key(b, "targets", &first);

@@ -43,8 +43,8 @@ code_hash(const char *s, size_t len)
 }
 
 /* The number of records of a kind, and the code of record i. */
-static uint32_t
-kind_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
+uint32_t
+catalogue_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
 {
     switch (kind) {
     case CODE_CHANNEL:
@@ -69,8 +69,9 @@ kind_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
     return 0;
 }
 
-static const char *
-kind_code(const struct enc_catalogue *cat, enum enc_code_kind kind, uint32_t i)
+const char *
+catalogue_code(const struct enc_catalogue *cat, enum enc_code_kind kind,
+               uint32_t i)
 {
     switch (kind) {
     case CODE_CHANNEL:
@@ -124,7 +125,8 @@ slot_matches(const struct enc_catalogue *cat, enum enc_code_kind kind,
     if (slot->len != 0xff)
         return slot->len == len && memcmp(slot->code, s, len) == 0;
     return len > ENC_SLOT_CODE &&
-           code_equals(kind_code(cat, kind, (uint32_t)slot->index), s, len);
+           code_equals(catalogue_code(cat, kind, (uint32_t)slot->index), s,
+                       len);
 }
 
 /*
@@ -137,7 +139,7 @@ static bool
 codemap_build(struct enc_catalogue *cat, enum enc_code_kind kind)
 {
     struct enc_codemap *map = &cat->codes[kind];
-    uint32_t n = kind_count(cat, kind);
+    uint32_t n = catalogue_count(cat, kind);
     uint32_t slots = 8;
     size_t size = sizeof(struct enc_code_slot);
     uintptr_t raw;
@@ -152,7 +154,7 @@ codemap_build(struct enc_catalogue *cat, enum enc_code_kind kind)
     for (uint32_t i = 0; i < slots; i++)
         map->slots[i].index = ENC_NONE;
     for (uint32_t i = 0; i < n; i++) {
-        const char *code = kind_code(cat, kind, i);
+        const char *code = catalogue_code(cat, kind, i);
         size_t len;
         uint32_t h;
 
@@ -182,8 +184,8 @@ catalogue_lookup(const struct enc_catalogue *cat, enum enc_code_kind kind,
 
     /* Before catalogue_index(): a plain scan, so a builder can look up. */
     if (map->slots == NULL) {
-        for (uint32_t i = 0; i < kind_count(cat, kind); i++)
-            if (code_equals(kind_code(cat, kind, i), code, len))
+        for (uint32_t i = 0; i < catalogue_count(cat, kind); i++)
+            if (code_equals(catalogue_code(cat, kind, i), code, len))
                 return (int32_t)i;
         return ENC_NONE;
     }

@@ -398,6 +398,13 @@ void catalogue_free(struct enc_catalogue *cat);
  */
 bool catalogue_index(struct enc_catalogue *cat);
 
+/* How many records of a kind the catalogue has, and the code of record i
+ * of that kind (i below the count; NULL for CODE_KIND_COUNT). */
+uint32_t catalogue_count(const struct enc_catalogue *cat,
+                         enum enc_code_kind kind);
+const char *catalogue_code(const struct enc_catalogue *cat,
+                           enum enc_code_kind kind, uint32_t i);
+
 /* The index of the record of that kind with that code, or -1. */
 int32_t catalogue_lookup(const struct enc_catalogue *cat,
                          enum enc_code_kind kind, const char *code, size_t len);

@@ -356,46 +356,6 @@ sqlite_generation(struct store *s, uint64_t *out, struct enc_error *err)
 
 /* ---- save ---- */
 
-/* The code of record i of a kind stored in record_tables. */
-static const char *
-record_code(const struct enc_catalogue *cat, enum enc_code_kind kind,
-            uint32_t i)
-{
-    switch (kind) {
-    case CODE_CHANNEL:
-        return cat->channels[i].code;
-    case CODE_SEAT_CATEGORY:
-        return cat->seat_categories[i].code;
-    case CODE_AUDIENCE:
-        return cat->audiences[i].code;
-    case CODE_ACTIVITY:
-        return cat->activities[i].code;
-    case CODE_THEME:
-        return cat->themes[i].code;
-    default:
-        return NULL;
-    }
-}
-
-static uint32_t
-record_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
-{
-    switch (kind) {
-    case CODE_CHANNEL:
-        return cat->n_channels;
-    case CODE_SEAT_CATEGORY:
-        return cat->n_seat_categories;
-    case CODE_AUDIENCE:
-        return cat->n_audiences;
-    case CODE_ACTIVITY:
-        return cat->n_activities;
-    case CODE_THEME:
-        return cat->n_themes;
-    default:
-        return 0;
-    }
-}
-
 /*
  * Binds position, code and body (the text, owned by the caller, is copied
  * by SQLite) to ?1, ?2, ?3 of st, after parent (?1, then the others move
@@ -463,10 +423,10 @@ save_records(sqlite3 *db, const struct record_table *t,
 {
     sqlite3_stmt *st = NULL;
     enum enc_code result = db_prepare(db, t->insert, &st, err);
-    uint32_t n = record_count(cat, t->kind);
+    uint32_t n = catalogue_count(cat, t->kind);
     for (uint32_t i = 0; result == ENC_OK && i < n; i++)
         result = insert_record(db, st, cat, t->kind, i, 0,
-                               record_code(cat, t->kind, i), NULL, err);
+                               catalogue_code(cat, t->kind, i), NULL, err);
     sqlite3_finalize(st);
     return result;
 }
