@@ -23,6 +23,7 @@ Usage: python3 tests/crash.py [--rounds N] [--big N] [--seed N] ENCORE
 """
 import argparse
 import copy
+import http.client
 import json
 import os
 import random
@@ -150,7 +151,7 @@ def round_import_server(name, setup, rng):
         try:
             result["status"] = server.request(
                 "PUT", "/api/v1/admin/catalogue", body, token=ADMIN)[0]
-        except OSError:
+        except (OSError, http.client.HTTPException):
             result["status"] = None
 
     t = threading.Thread(target=put)
@@ -201,7 +202,7 @@ def round_edits(name, setup, rng):
             state["pending"] = pending
             try:
                 status = server.request(method, path, body, token=ADMIN)[0]
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 return
             if status != want:
                 state["error"] = (method, path, status)
@@ -293,7 +294,7 @@ def round_orders(name, setup, rng, buyers=8):
                 status, _, data = server.request(
                     "POST", "/api/v1/orders", body, token=SHOP,
                     headers={"Idempotency-Key": key})
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 return
             with lock:
                 if status == 201:
