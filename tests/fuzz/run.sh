@@ -6,10 +6,12 @@
 #                                its regression cases (make test)
 #   sh tests/fuzz/run.sh short   replay, then FUZZ_SECONDS (20) of fuzzing
 #                                per target (make test)
-#   sh tests/fuzz/run.sh long    the soak: request and engine 10,000,000
-#                                executions each, import 1,000,000, on
-#                                FUZZ_JOBS (2) processes; figures into
-#                                $FUZZ_BUILD/results.txt (make soak)
+#   sh tests/fuzz/run.sh long [TARGET]
+#                                the soak: request and engine 10,000,000
+#                                executions each, import 1,000,000 (or
+#                                TARGET alone), on FUZZ_JOBS (2) processes;
+#                                figures into $FUZZ_BUILD/results.txt
+#                                (make soak)
 #
 # Fuzzing never writes into the repository: new inputs go to a copy of
 # the corpus in $FUZZ_BUILD/work; a crash is kept in $FUZZ_BUILD/crashes
@@ -18,6 +20,7 @@
 set -eu
 
 mode=${1:-short}
+only=${2:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build/fuzz}
 seconds=${FUZZ_SECONDS:-20}
@@ -98,9 +101,9 @@ fuzz_long() {
         pids="$pids $!"
         j=$((j + 1))
     done
-    status=0
+    crashed=0
     for pid in $pids; do
-        wait "$pid" || status=1
+        wait "$pid" || crashed=1
     done
     took=$(($(date +%s) - start))
     runs=$(cat "$build/$1-long-"*.log |
@@ -108,13 +111,13 @@ fuzz_long() {
         awk '{ s += $1 } END { print s + 0 }')
     corpus=$(find "$work" -type f | wc -l)
     line="$1: $runs executions in $took s on $jobs processes, corpus $corpus"
-    if [ "$status" -ne 0 ]; then
+    if [ "$crashed" -ne 0 ]; then
         line="$line: CRASHED (see $build/crashes/)"
         grep -a -h -E "invariant|ERROR|SUMMARY" "$build/$1-long-"*.log |
             head -5 >&2
     fi
     echo "$line" | tee -a "$build/results.txt"
-    return "$status"
+    return "$crashed"
 }
 
 status=0
@@ -132,12 +135,15 @@ long)
     : >"$build/results.txt"
     echo "commit $(git -C "$root" rev-parse --short HEAD)," \
         "$(date -u +%Y-%m-%dT%H:%MZ)" >>"$build/results.txt"
-    fuzz_long request 10000000 || status=1
-    fuzz_long engine 10000000 || status=1
-    fuzz_long import 1000000 || status=1
+    for pair in request:10000000 engine:10000000 import:1000000; do
+        t=${pair%%:*}
+        if [ -z "$only" ] || [ "$only" = "$t" ]; then
+            fuzz_long "$t" "${pair#*:}" || status=1
+        fi
+    done
     ;;
 *)
-    echo "usage: sh tests/fuzz/run.sh replay|short|long" >&2
+    echo "usage: sh tests/fuzz/run.sh replay|short|long [TARGET]" >&2
     exit 2
     ;;
 esac
