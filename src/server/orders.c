@@ -247,6 +247,10 @@ out:
     return result;
 }
 
+/* TODO(api): the order's commit (an fsync, synchronous = FULL) runs in
+ * the libmicrohttpd thread that read it, so that thread's other
+ * connections, proposals included, wait for the disk; a writer thread
+ * would free them (docs/SECURITY.md, load figures). */
 enum MHD_Result
 handle_order_create(struct request *r, struct MHD_Connection *c)
 {
