@@ -303,24 +303,7 @@ handle_line_put(struct request *r, struct MHD_Connection *c)
 enum MHD_Result
 handle_lines_reorder(struct request *r, struct MHD_Connection *c)
 {
-    enum MHD_Result ret = MHD_NO;
-    int32_t p = -1;
-    const struct snapshot *snap = admin_profile(r, c, &p, &ret);
-    if (snap == NULL)
-        return ret;
-    struct enc_error err = {0};
-    char prefix[PREFIX_MAX];
-    char *doc = NULL;
-    size_t len = 0;
-    enum enc_code result =
-        codec_admin_line_doc(snap->cat, (uint32_t)p, CODEC_LINE_REORDER, NULL,
-                             r->body ? r->body : "", r->len, &doc, &len, prefix,
-                             sizeof(prefix), &err);
-    snapshot_release(&r->server->snapshots, snap);
-    if (result != ENC_OK)
-        return http_respond_error(r, c, &err, NULL);
-    struct admin_write w = {r->params[0], NULL, 200, NULL};
-    return admin_apply(r, c, doc, len, prefix, &w);
+    return line_write(r, c, CODEC_LINE_REORDER, NULL, 200);
 }
 
 enum MHD_Result
