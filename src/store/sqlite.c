@@ -105,6 +105,19 @@ static const char MIGRATION_2[] =
     " answer TEXT NOT NULL);"
     "CREATE TABLE tokens (name TEXT PRIMARY KEY, hash BLOB NOT NULL);";
 
+/*
+ * Migration 3: what a reload can skip (server/snapshot.c). The
+ * "records_generation" row of meta is the generation of the last write
+ * that changed anything but profiles and lines; a profile's "written" is
+ * the generation of the write that last saved it. A server whose
+ * snapshot holds generation G, records_generation R, then reloads only
+ * the profiles written after G while R did not move.
+ */
+static const char MIGRATION_3[] =
+    "INSERT INTO meta (key, value)"
+    " SELECT 'records_generation', value FROM meta WHERE key = 'generation';"
+    "ALTER TABLE profiles ADD COLUMN written INTEGER NOT NULL DEFAULT 0;";
+
 struct migration {
     int version;
     const char *sql;
@@ -113,9 +126,22 @@ struct migration {
 static const struct migration migrations[] = {
     {1, MIGRATION_1},
     {2, MIGRATION_2},
+    {3, MIGRATION_3},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))
+
+/* Every write moves the generation first, so the rows it inserts can be
+ * stamped with the generation it commits (MIGRATION_3). */
+#define SQL_GENERATION_MOVE                                                    \
+    "UPDATE meta SET value = value + 1 WHERE key = 'generation';"
+/* A write that changes more than profiles and lines. */
+#define SQL_RECORDS_MOVED                                                      \
+    "UPDATE meta SET value = (SELECT value FROM meta WHERE key ="              \
+    " 'generation') WHERE key = 'records_generation';"
+#define SQL_PROFILE_INSERT                                                     \
+    "INSERT INTO profiles (position, code, body, written) VALUES (?1, ?2,"     \
+    " ?3, (SELECT value FROM meta WHERE key = 'generation'))"
 
 /*
  * The records stored as plain rows, in the order of SPEC 7: the JSON key
@@ -540,9 +566,7 @@ save_profiles(sqlite3 *db, const struct enc_catalogue *cat,
 {
     sqlite3_stmt *profile = NULL;
     sqlite3_stmt *line = NULL;
-    enum enc_code result = db_prepare(
-        db, "INSERT INTO profiles (position, code, body) VALUES (?1, ?2, ?3)",
-        &profile, err);
+    enum enc_code result = db_prepare(db, SQL_PROFILE_INSERT, &profile, err);
     if (result == ENC_OK)
         result =
             db_prepare(db,
@@ -576,7 +600,7 @@ save_all(sqlite3 *db, const struct enc_catalogue *cat, struct enc_error *err)
         "DELETE FROM profiles; DELETE FROM products; DELETE FROM themes;"
         " DELETE FROM activities; DELETE FROM audiences;"
         " DELETE FROM seat_categories; DELETE FROM channels;"
-        " DELETE FROM institution;",
+        " DELETE FROM institution;" SQL_GENERATION_MOVE SQL_RECORDS_MOVED,
         err);
     if (result == ENC_OK)
         result = save_institution(db, cat, err);
@@ -586,10 +610,6 @@ save_all(sqlite3 *db, const struct enc_catalogue *cat, struct enc_error *err)
         result = save_products(db, cat, err);
     if (result == ENC_OK)
         result = save_profiles(db, cat, err);
-    if (result == ENC_OK)
-        result = db_exec(
-            db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
-            err);
     return result;
 }
 
@@ -677,7 +697,7 @@ sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
         "SELECT (SELECT position FROM profiles WHERE code = ?1),"
         " (SELECT coalesce(max(position), -1) + 1 FROM profiles)",
         "DELETE FROM profiles WHERE code = ?1",
-        "INSERT INTO profiles (position, code, body) VALUES (?1, ?2, ?3)",
+        SQL_PROFILE_INSERT,
         "INSERT INTO lines (profile_id, position, code, body)"
         " VALUES (?1, ?2, ?3, ?4)",
     };
@@ -688,6 +708,7 @@ sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
         joined ? ENC_OK : db_exec(db, "BEGIN IMMEDIATE", err);
     if (result != ENC_OK)
         return result;
+    result = db_exec(db, SQL_GENERATION_MOVE, err);
     for (size_t i = 0; result == ENC_OK && i < 4; i++)
         result = db_prepare(db, sql[i], &sts[i], err);
     for (size_t i = 0; result == ENC_OK && i < n; i++) {
@@ -700,10 +721,6 @@ sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
         else
             result = save_one_profile(db, sts, cat, (uint32_t)p, err);
     }
-    if (result == ENC_OK)
-        result = db_exec(
-            db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
-            err);
     for (size_t i = 0; i < 4; i++)
         sqlite3_finalize(sts[i]);
     return joined ? result : db_finish(db, result, err);
@@ -1020,9 +1037,7 @@ sqlite_profile_delete(struct store *s, const char *code, struct enc_error *err)
     if (result == ENC_OK && sqlite3_changes(db) == 0)
         result = enc_error_set(err, ENC_NOT_FOUND, NULL, "no profile %s", code);
     if (result == ENC_OK)
-        result = db_exec(
-            db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
-            err);
+        result = db_exec(db, SQL_GENERATION_MOVE, err);
     sqlite3_finalize(st);
     return db_finish(db, result, err);
 }

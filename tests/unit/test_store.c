@@ -158,7 +158,7 @@ static void
 test_store_migrates_a_fresh_file(void **state)
 {
     struct fixture *fx = *state;
-    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 2);
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 3);
     assert_int_equal(
         sql_int(fx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                     " AND name IN ('meta', 'institution', 'channels',"
@@ -184,7 +184,7 @@ test_store_migrates_a_fresh_file(void **state)
     struct store *again = NULL;
     assert_int_equal(store_open(fx->path, &again, NULL), ENC_OK);
     store_close(again);
-    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 2);
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 3);
     assert_int_equal(generation(fx), 0);
 }
 

@@ -629,9 +629,10 @@ test_token_hashes_are_kept(void **state)
     assert_int_equal(len, 0);
 }
 
-/* A database of schema 1 gets migration 2 at open and keeps its rows. */
+/* A database of schema 1 gets migrations 2 and 3 at open and keeps its
+ * rows; migration 3 gives it the records generation it had. */
 static void
-test_store_migrates_schema_1_to_2(void **state)
+test_store_migrates_schema_1_to_latest(void **state)
 {
     struct fixture *fx = *state;
     store_close(fx->store);
@@ -639,11 +640,17 @@ test_store_migrates_schema_1_to_2(void **state)
     assert_int_equal(sql_exec(fx, "DROP TABLE idempotency;"
                                   " DROP TABLE order_items; DROP TABLE orders;"
                                   " DROP TABLE tokens;"
+                                  " ALTER TABLE profiles DROP COLUMN written;"
+                                  " DELETE FROM meta"
+                                  "  WHERE key = 'records_generation';"
                                   " PRAGMA user_version = 1;"),
                      SQLITE_OK);
     assert_int_equal(store_open(fx->path, &fx->store, NULL), ENC_OK);
-    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 2);
+    assert_int_equal(sql_int(fx, "PRAGMA user_version"), 3);
     assert_int_equal(sql_int(fx, "SELECT count(*) FROM orders"), 0);
+    assert_int_equal(
+        sql_int(fx, "SELECT value FROM meta WHERE key = 'records_generation'"),
+        sql_int(fx, "SELECT value FROM meta WHERE key = 'generation'"));
     assert_int_equal(pool_left(fx, "PARKING-0612", "*"), 40);
 }
 
@@ -675,7 +682,7 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_token_hashes_are_kept, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_store_migrates_schema_1_to_2,
+        cmocka_unit_test_setup_teardown(test_store_migrates_schema_1_to_latest,
                                         setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
