@@ -15,16 +15,116 @@ catalogue_new(void)
     if (cat == NULL)
         return NULL;
     arena_init(&cat->arena, 0);
+    atomic_init(&cat->holders, 1);
     return cat;
 }
 
 void
 catalogue_free(struct enc_catalogue *cat)
 {
-    if (cat == NULL)
+    if (cat == NULL ||
+        atomic_fetch_sub_explicit(&cat->holders, 1, memory_order_acq_rel) != 1)
         return;
+    for (uint32_t i = 0; i < cat->n_held; i++)
+        catalogue_free(cat->held[i]);
     arena_cleanup(&cat->arena);
     free(cat);
+}
+
+/* ---- Overlays: records shared, profiles rebuilt ---- */
+
+const struct enc_catalogue *
+catalogue_records_owner(const struct enc_catalogue *cat)
+{
+    return cat->records_owner != NULL ? cat->records_owner : cat;
+}
+
+/* Holds other (once) from cat; false when cat would hold too many. */
+static bool
+catalogue_hold(struct enc_catalogue *cat, struct enc_catalogue *other)
+{
+    for (uint32_t i = 0; i < cat->n_held; i++)
+        if (cat->held[i] == other)
+            return true;
+    if (cat->n_held == CATALOGUE_MAX_HELD)
+        return false;
+    atomic_fetch_add_explicit(&other->holders, 1, memory_order_relaxed);
+    cat->held[cat->n_held++] = other;
+    return true;
+}
+
+struct enc_catalogue *
+catalogue_overlay(struct enc_catalogue *base)
+{
+    struct enc_catalogue *owner =
+        (struct enc_catalogue *)catalogue_records_owner(base);
+    struct enc_catalogue *cat = catalogue_new();
+
+    if (cat == NULL)
+        return NULL;
+    cat->held = arena_alloc(&cat->arena, CATALOGUE_MAX_HELD * sizeof(owner));
+    if (cat->held == NULL || !catalogue_hold(cat, owner)) {
+        catalogue_free(cat);
+        return NULL;
+    }
+    cat->records_owner = owner;
+    cat->institution = owner->institution;
+    cat->n_channels = owner->n_channels;
+    cat->channels = owner->channels;
+    cat->n_seat_categories = owner->n_seat_categories;
+    cat->seat_categories = owner->seat_categories;
+    cat->n_audiences = owner->n_audiences;
+    cat->audiences = owner->audiences;
+    cat->n_activities = owner->n_activities;
+    cat->activities = owner->activities;
+    cat->n_themes = owner->n_themes;
+    cat->themes = owner->themes;
+    cat->n_products = owner->n_products;
+    cat->products = owner->products;
+    cat->n_performances = owner->n_performances;
+    cat->performances = owner->performances;
+    for (int k = 0; k < CODE_KIND_COUNT; k++)
+        if (k != CODE_PROFILE)
+            cat->codes[k] = owner->codes[k];
+    cat->n_pools = owner->n_pools;
+    cat->pool_left = owner->pool_left;
+    cat->max_keys = owner->max_keys;
+    cat->max_prices = owner->max_prices;
+    return cat;
+}
+
+static bool index_profiles(struct enc_catalogue *cat);
+
+bool
+catalogue_profiles_assemble(struct enc_catalogue *cat,
+                            const struct enc_profile_source *sources,
+                            uint32_t n)
+{
+    struct enc_profile *profiles =
+        arena_alloc(&cat->arena, (n + 1) * sizeof(*profiles));
+    struct enc_catalogue **owner =
+        arena_alloc(&cat->arena, (n + 1) * sizeof(*owner));
+
+    if (profiles == NULL || owner == NULL)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct enc_catalogue *from = sources[i].from;
+        profiles[i] = from->profiles[sources[i].index];
+        owner[i] = NULL;
+        if (from == cat)
+            continue;
+        owner[i] = from->profile_owner != NULL
+                       ? from->profile_owner[sources[i].index]
+                       : NULL;
+        if (owner[i] == NULL)
+            owner[i] = (struct enc_catalogue *)from;
+        if (!catalogue_hold(cat, owner[i]))
+            return false;
+    }
+    cat->profiles = profiles;
+    cat->n_profiles = n;
+    cat->profile_owner = owner;
+    return index_profiles(cat);
 }
 
 /* ---- Code maps: open addressing over the codes of one kind ---- */
@@ -564,9 +664,9 @@ text_by_lang(const struct enc_catalogue *cat, const struct enc_text *text,
             cat, text, cat->institution.languages[i]);
 }
 
-/* Product names and line texts in each language of the institution. */
+/* Product names in each language of the institution. */
 static bool
-index_texts(struct enc_catalogue *cat)
+index_names(struct enc_catalogue *cat)
 {
     uint32_t nl = cat->institution.n_languages;
 
@@ -577,8 +677,20 @@ index_texts(struct enc_catalogue *cat)
             return false;
         text_by_lang(cat, &pr->name, pr->name_by_lang);
     }
+    return true;
+}
+
+/* Line texts in each language of the institution, for the profiles the
+ * catalogue holds itself (a borrowed one has them already). */
+static bool
+index_texts(struct enc_catalogue *cat)
+{
+    uint32_t nl = cat->institution.n_languages;
+
     for (uint32_t p = 0; p < cat->n_profiles; p++) {
         struct enc_profile *pf = &cat->profiles[p];
+        if (cat->profile_owner != NULL && cat->profile_owner[p] != NULL)
+            continue;
         pf->text_by_lang = arena_alloc(
             &cat->arena, ((size_t)pf->n_lines * nl + 1) * sizeof(int16_t));
         if (pf->text_by_lang == NULL)
@@ -589,15 +701,23 @@ index_texts(struct enc_catalogue *cat)
     return true;
 }
 
+/* What depends on the profiles: their codes, each channel's active
+ * profile, the lines by base product, the line texts by language. */
+static bool
+index_profiles(struct enc_catalogue *cat)
+{
+    return codemap_build(cat, CODE_PROFILE) && index_channels(cat) &&
+           index_lines(cat) && index_texts(cat);
+}
+
 bool
 catalogue_index(struct enc_catalogue *cat)
 {
     for (int k = 0; k < CODE_KIND_COUNT; k++)
-        if (!codemap_build(cat, (enum enc_code_kind)k))
+        if (k != CODE_PROFILE && !codemap_build(cat, (enum enc_code_kind)k))
             return false;
-    return index_performances(cat) && index_packages(cat) &&
-           index_channels(cat) && index_pools(cat) && index_slots(cat) &&
-           index_lines(cat) && index_texts(cat);
+    return index_performances(cat) && index_packages(cat) && index_pools(cat) &&
+           index_slots(cat) && index_names(cat) && index_profiles(cat);
 }
 
 enum enc_placement

@@ -379,13 +379,64 @@ struct enc_catalogue {
      * (codec/fragments.h). NULL: none (yet). They may be added once the
      * catalogue is shared, hence atomic: a reader sees none or all. */
     _Atomic(const void *) encoded;
+
+    /*
+     * Sharing (catalogue_overlay()). holders counts who holds the
+     * catalogue, from 1 at birth; catalogue_free() drops one and frees it
+     * at none. An overlay shares every record but profiles with its
+     * records owner, and may borrow profiles from other catalogues
+     * (profile_owner[p]: whose arena holds profile p, NULL: its own); it
+     * holds each catalogue it shares with once, in held[].
+     */
+    _Atomic uint32_t holders;
+    struct enc_catalogue *records_owner;  /* NULL: its records are its own */
+    struct enc_catalogue **profile_owner; /* NULL, or one per profile */
+    uint32_t n_held;
+    struct enc_catalogue **held;
 };
+
+/* Where an overlay's profile comes from: profile index of catalogue
+ * from (the overlay itself for a profile decoded into it). */
+struct enc_profile_source {
+    const struct enc_catalogue *from;
+    uint32_t index;
+};
+
+/* At most this many catalogues held by one overlay: past it, a reload
+ * builds a whole catalogue, so memory does not grow with edits. */
+#define CATALOGUE_MAX_HELD 16
 
 /* Allocates an empty catalogue with its arena; NULL when out of memory. */
 struct enc_catalogue *catalogue_new(void);
 
-/* Frees the catalogue and everything it owns. NULL is allowed. */
+/* Drops one holder of the catalogue; at none, frees it and everything
+ * it owns, and drops its holds on others. NULL is allowed. */
 void catalogue_free(struct enc_catalogue *cat);
+
+/*
+ * A new catalogue that shares every record of base (indexed) but its
+ * profiles, and has none yet: a profile edit decodes the profiles it
+ * changed into it (codec_profiles_decode()) and keeps the others with
+ * catalogue_profiles_assemble(). Holds base's records owner until freed.
+ * NULL when out of memory.
+ */
+struct enc_catalogue *catalogue_overlay(struct enc_catalogue *base);
+
+/* The catalogue whose arena holds cat's records other than profiles. */
+const struct enc_catalogue *
+catalogue_records_owner(const struct enc_catalogue *cat);
+
+/*
+ * Sets the n profiles of overlay cat, in order, from sources[]: its own
+ * decoded profiles (from == cat) or another catalogue's that shares its
+ * records, which it then holds. Indexes what depends on profiles (their
+ * codes, each channel's active profile, the lines by base product, the
+ * texts by language). False when out of memory or when it would hold
+ * more than CATALOGUE_MAX_HELD catalogues; cat is then to be freed.
+ */
+bool catalogue_profiles_assemble(struct enc_catalogue *cat,
+                                 const struct enc_profile_source *sources,
+                                 uint32_t n);
 
 /*
  * Builds the derived fields once every record is in place: code maps,
