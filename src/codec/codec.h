@@ -47,6 +47,17 @@ enum enc_code codec_catalogue_decode(const char *doc, size_t len,
                                      struct enc_error *err);
 
 /*
+ * Decodes the profiles of doc, {"profiles":[...]} as a store writes them
+ * (trusted, not a user's document), into overlay: a catalogue_overlay()
+ * that shares the records they refer to. Sets overlay's profiles to them
+ * unindexed: catalogue_profiles_assemble() comes next. Errors as
+ * codec_catalogue_decode()'s.
+ */
+enum enc_code codec_profiles_decode(struct enc_catalogue *overlay,
+                                    const char *doc, size_t len,
+                                    struct enc_error *err);
+
+/*
  * Serialises once the fixed parts of the answers cat can give (codes,
  * names and texts escaped, performances' starts formatted: issue 4), so
  * codec_answer_encode() and codec_propose*() copy them instead. It lives

@@ -50,6 +50,9 @@ struct decoder {
     uint32_t *component;      /* per product: strongly connected component */
     uint32_t *component_size; /* per component: products in it */
     const char *first_lang;   /* the institution's first language, or "" */
+    /* Only profiles are decoded, against the records of d->cat, an
+     * overlay (codec_profiles_decode()). */
+    bool profiles_only;
 
     /* Pass B. */
     bool in_stored;            /* reading a record of the stored document */
@@ -71,6 +74,9 @@ decoder_of(struct reader *r)
 /* Pass A over the (merged) root: see above. Sets cat's counts and arrays.
  * Returns ENC_OK or ENC_INTERNAL when out of memory. */
 enum enc_code decode_scan(struct decoder *d, const struct jtok *root);
+
+/* Pass A for codec_profiles_decode(): the profiles only. */
+enum enc_code decode_scan_profiles(struct decoder *d, const struct jtok *root);
 
 /* Frees what pass A and the merge allocated (not the catalogue). */
 void decode_release(struct decoder *d);

@@ -577,3 +577,35 @@ codec_catalogue_decode(const char *doc, size_t len, const char *base,
     catalogue_free(cat);
     return rc;
 }
+
+static const struct field profiles_fields[] = {
+    {"profiles", false, top_profiles},
+};
+
+enum enc_code
+codec_profiles_decode(struct enc_catalogue *overlay, const char *doc,
+                      size_t len, struct enc_error *err)
+{
+    struct decoder d = {0};
+    const struct jtok *root = NULL;
+    struct enc_error unused;
+    struct arena scratch;
+    enum enc_code rc;
+
+    if (!err)
+        err = &unused;
+    arena_init(&scratch, 0);
+    reader_init(&d.r, &overlay->arena, err);
+    d.cat = overlay;
+    d.profiles_only = true;
+    rc = decode_tokens(doc, len, &scratch, &root, err);
+    if (rc == ENC_OK)
+        rc = decode_scan_profiles(&d, root);
+    if (rc == ENC_OK)
+        rc = read_object(&d.r, root, profiles_fields, 1, &d);
+    if (rc == ENC_OK)
+        rc = decode_resolve_bounds(&d);
+    decode_release(&d);
+    arena_cleanup(&scratch);
+    return rc;
+}

@@ -13,11 +13,14 @@ static const char *const kind_words[CODE_KIND_COUNT] = {
     "theme",   "product",       "performance", "profile",
 };
 
-/* The index code maps to in the pass A map of kind, or -1. */
+/* The index code maps to in the pass A map of kind, or -1; a record an
+ * overlay shares is looked up in its indexed records. */
 static int32_t
 decode_lookup(struct decoder *d, enum enc_code_kind kind, const char *s,
               size_t len)
 {
+    if (d->profiles_only && kind != CODE_PROFILE)
+        return catalogue_lookup(d->cat, kind, s, len);
     return code_map_get(&d->codes[kind], s, len);
 }
 

@@ -268,6 +268,17 @@ decode_scan(struct decoder *d, const struct jtok *root)
     return ok ? ENC_OK : reader_oom(&d->r);
 }
 
+enum enc_code
+decode_scan_profiles(struct decoder *d, const struct jtok *root)
+{
+    const struct enc_institution *inst = &d->cat->institution;
+
+    d->first_lang = inst->n_languages > 0 ? inst->languages[0] : "";
+    return scan_kind(d, root, decode_array_find("profiles"))
+               ? ENC_OK
+               : reader_oom(&d->r);
+}
+
 void
 decode_release(struct decoder *d)
 {

@@ -27,6 +27,19 @@ avail_new(const struct enc_catalogue *cat)
     return a;
 }
 
+bool
+avail_copy(struct enc_avail *a, const struct enc_avail *src)
+{
+    if (a->n_pools != src->n_pools)
+        return false;
+    for (uint32_t i = 0; i < a->n_pools; i++)
+        atomic_store_explicit(
+            &a->left[i],
+            atomic_load_explicit(&src->left[i], memory_order_relaxed),
+            memory_order_relaxed);
+    return true;
+}
+
 void
 avail_free(struct enc_avail *a)
 {

@@ -22,6 +22,7 @@
 #define ENCORE_CORE_AVAIL_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -36,6 +37,11 @@ struct enc_avail {
 /* A new avail for cat (indexed), each pool at the catalogue's value.
  * NULL when out of memory. The caller frees it with avail_free(). */
 struct enc_avail *avail_new(const struct enc_catalogue *cat);
+
+/* Sets every counter of a to what src holds now: both count the pools
+ * of catalogues that share their records (catalogue_overlay()). No
+ * avail_set() on either may run meanwhile. False when their pools differ. */
+bool avail_copy(struct enc_avail *a, const struct enc_avail *src);
 
 /* Frees a; NULL is allowed. */
 void avail_free(struct enc_avail *a);

@@ -33,6 +33,7 @@ struct snapshot {
     struct enc_catalogue *cat; /* NULL: no catalogue imported yet */
     struct enc_avail *avail;   /* live counters of cat; NULL with cat */
     uint64_t generation;
+    uint64_t records; /* the store's records generation (store_stamp) */
     /* How long it took to build (load, index, counters, then fragments
      * once it serves), in microseconds, for the metrics. */
     _Atomic uint64_t build_us;

@@ -1047,6 +1047,7 @@ const struct store_ops store_sqlite = {
     .open = sqlite_open,
     .close = sqlite_close,
     .load = sqlite_load,
+    .load_since = sqlite_load_since,
     .document = sqlite_document,
     .save = sqlite_save,
     .save_profiles = sqlite_save_profiles,

@@ -68,4 +68,10 @@ enum enc_code sqlite_token_set(struct store *s, const char *name,
                                const unsigned char *hash, size_t len,
                                struct enc_error *err);
 
+/* load_since() (sqlite_reload.c). */
+enum enc_code sqlite_load_since(struct store *s, struct enc_catalogue *base,
+                                const struct store_stamp *since,
+                                struct enc_catalogue **out,
+                                struct store_stamp *now, struct enc_error *err);
+
 #endif

@@ -45,6 +45,14 @@ store_generation(struct store *s, uint64_t *out, struct enc_error *err)
 }
 
 enum enc_code
+store_load_since(struct store *s, struct enc_catalogue *base,
+                 const struct store_stamp *since, struct enc_catalogue **out,
+                 struct store_stamp *now, struct enc_error *err)
+{
+    return s->ops->load_since(s, base, since, out, now, err);
+}
+
+enum enc_code
 store_decode_stored(const char *doc, size_t len, struct enc_catalogue **out,
                     struct enc_error *err)
 {

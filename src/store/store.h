@@ -18,6 +18,13 @@
 
 struct store;
 struct store_order;
+
+/* What a load read: the generation, and the records generation (the last
+ * write that changed more than profiles and lines). */
+struct store_stamp {
+    uint64_t generation;
+    uint64_t records;
+};
 struct store_order_hooks;
 struct store_pool_set;
 
@@ -46,6 +53,16 @@ struct store_ops {
                                    const struct enc_catalogue *cat,
                                    char *const *codes, size_t n,
                                    struct enc_error *err);
+    /* In one read transaction: *now gets the stamp of what is stored and
+     * *out what is stored, as an overlay of base (catalogue_overlay())
+     * that decodes only the profiles written after since->generation
+     * when only profiles changed since base was loaded at *since, else
+     * whole. base may be NULL (a whole load); *out is NULL (and ENC_OK
+     * returned) when the database holds no catalogue yet. */
+    enum enc_code (*load_since)(struct store *s, struct enc_catalogue *base,
+                                const struct store_stamp *since,
+                                struct enc_catalogue **out,
+                                struct store_stamp *now, struct enc_error *err);
     /* A number that changes with every committed write, from any process. */
     enum enc_code (*generation)(struct store *s, uint64_t *out,
                                 struct enc_error *err);
@@ -150,6 +167,10 @@ enum enc_code store_load(struct store *s, struct enc_catalogue **out,
                          struct enc_error *err);
 enum enc_code store_generation(struct store *s, uint64_t *out,
                                struct enc_error *err);
+enum enc_code store_load_since(struct store *s, struct enc_catalogue *base,
+                               const struct store_stamp *since,
+                               struct enc_catalogue **out,
+                               struct store_stamp *now, struct enc_error *err);
 
 /* ---- orders (POST /api/v1/orders), availability, tokens ---- */
 
