@@ -34,12 +34,11 @@ put_int(struct strbuf *b, int64_t n)
     strbuf_put(b, buf + k, sizeof buf - k);
 }
 
-/* Fragment k of list (fragments.h). */
+/* Fragment k of list, in blob (fragments.h). */
 static void
-put_frag(struct strbuf *b, const struct codec_fragments *f,
-         const uint32_t *list, uint32_t k)
+put_frag(struct strbuf *b, const char *blob, const uint32_t *list, uint32_t k)
 {
-    strbuf_put(b, f->blob + list[k], list[k + 1] - list[k]);
+    strbuf_put(b, blob + list[k], list[k + 1] - list[k]);
 }
 
 /* ,"key": of a literal key, in one copy. */
@@ -191,10 +190,10 @@ put_name_frag(struct strbuf *b, const struct enc_catalogue *cat,
 
     if (p->name_item >= 0 && (uint32_t)p->name_item < name->n &&
         p->name == name->items[p->name_item].value)
-        put_frag(b, f, f->name_item,
+        put_frag(b, f->blob, f->name_item,
                  f->name_first[p->product] + (uint32_t)p->name_item);
     else if (p->name == cat->products[p->product].code)
-        put_frag(b, f, f->product_code, (uint32_t)p->product);
+        put_frag(b, f->blob, f->product_code, (uint32_t)p->product);
     else
         strbuf_put_json(b, p->name);
 }
@@ -209,7 +208,7 @@ put_text_frag(struct strbuf *b, const struct codec_fragments *f,
         return;
     if (p->text_item >= 0 && (uint32_t)p->text_item < line->text.n &&
         p->text == line->text.items[p->text_item].value) {
-        put_frag(b, f, f->text_item,
+        put_frag(b, f->line_blob, f->text_item,
                  f->text_first[global_line] + (uint32_t)p->text_item);
         return;
     }
@@ -228,15 +227,15 @@ put_proposal_frag(struct strbuf *b, const struct enc_catalogue *cat,
     uint32_t rows = f->row_first[p->product];
     const struct enc_line *line = &cat->profiles[pi].lines[p->line];
 
-    put_frag(b, f, f->line_head, gl);
+    put_frag(b, f->line_blob, f->line_head, gl);
     strbuf_lit(b, ",\"base\":{\"product\":");
-    put_frag(b, f, f->product_code, (uint32_t)p->base_product);
+    put_frag(b, f->blob, f->product_code, (uint32_t)p->base_product);
     if (p->base_performance >= 0) {
         strbuf_lit(b, ",\"performance\":");
-        put_frag(b, f, f->perf_code, (uint32_t)p->base_performance);
+        put_frag(b, f->blob, f->perf_code, (uint32_t)p->base_performance);
     }
     strbuf_lit(b, "},");
-    put_frag(b, f, f->product_head, (uint32_t)p->product);
+    put_frag(b, f->blob, f->product_head, (uint32_t)p->product);
     put_name_frag(b, cat, f, p);
     put_text_frag(b, f, line, gl, p);
     put_quantity(b, p);
@@ -248,7 +247,7 @@ put_proposal_frag(struct strbuf *b, const struct enc_catalogue *cat,
         put_key(b, "performances");
         for (uint32_t i = 0; i < p->n_performances; i++) {
             strbuf_putc(b, i ? ',' : '[');
-            put_frag(b, f, f->perf, p->performances[i].performance);
+            put_frag(b, f->blob, f->perf, p->performances[i].performance);
             put_available(b, p->performances[i].available);
             strbuf_putc(b, '}');
         }
@@ -259,7 +258,7 @@ put_proposal_frag(struct strbuf *b, const struct enc_catalogue *cat,
     for (uint32_t i = 0; i < p->n_offers; i++) {
         if (i)
             strbuf_putc(b, ',');
-        put_frag(b, f, f->row, rows + p->offers[i].price);
+        put_frag(b, f->blob, f->row, rows + p->offers[i].price);
         put_available(b, p->offers[i].available);
         strbuf_putc(b, '}');
     }

@@ -168,21 +168,17 @@ build_lines(const struct enc_catalogue *cat, struct codec_fragments *f,
     f->text_item[k] = here(b);
 }
 
-/* The offsets lists, sized from the catalogue; false when out of memory. */
+/* The records' offsets lists, sized from the catalogue; false when out
+ * of memory. */
 static bool
-lists_new(struct enc_catalogue *cat, struct codec_fragments *f)
+lists_new_records(struct enc_catalogue *cat, struct codec_fragments *f)
 {
     struct arena *a = &cat->arena;
-    size_t names = 0, rows = 0, lines = 0, texts = 0;
+    size_t names = 0, rows = 0;
 
     for (uint32_t p = 0; p < cat->n_products; p++) {
         names += cat->products[p].name.n;
         rows += cat->products[p].n_prices;
-    }
-    for (uint32_t p = 0; p < cat->n_profiles; p++) {
-        lines += cat->profiles[p].n_lines;
-        for (uint32_t l = 0; l < cat->profiles[p].n_lines; l++)
-            texts += cat->profiles[p].lines[l].text.n;
     }
     f->product_head = list_new(a, cat->n_products);
     f->product_code = list_new(a, cat->n_products);
@@ -192,13 +188,68 @@ lists_new(struct enc_catalogue *cat, struct codec_fragments *f)
     f->row = list_new(a, rows);
     f->perf = list_new(a, cat->n_performances);
     f->perf_code = list_new(a, cat->n_performances);
+    return f->product_head && f->product_code && f->name_first &&
+           f->name_item && f->row_first && f->row && f->perf && f->perf_code;
+}
+
+/* The lines' offsets lists. */
+static bool
+lists_new_lines(struct enc_catalogue *cat, struct codec_fragments *f)
+{
+    struct arena *a = &cat->arena;
+    size_t lines = 0, texts = 0;
+
+    for (uint32_t p = 0; p < cat->n_profiles; p++) {
+        lines += cat->profiles[p].n_lines;
+        for (uint32_t l = 0; l < cat->profiles[p].n_lines; l++)
+            texts += cat->profiles[p].lines[l].text.n;
+    }
     f->line_first = list_new(a, cat->n_profiles);
     f->line_head = list_new(a, lines);
     f->text_first = list_new(a, lines);
     f->text_item = list_new(a, texts);
-    return f->product_head && f->product_code && f->name_first &&
-           f->name_item && f->row_first && f->row && f->perf && f->perf_code &&
-           f->line_first && f->line_head && f->text_first && f->text_item;
+    return f->line_first && f->line_head && f->text_first && f->text_item;
+}
+
+/* b's text copied into cat's arena (b is emptied); NULL when out of
+ * memory. */
+static const char *
+blob_keep(struct enc_catalogue *cat, struct strbuf *b)
+{
+    size_t len = 0;
+    char *text = strbuf_finish(b, &len);
+    char *blob = text ? arena_alloc(&cat->arena, len + 1) : NULL;
+
+    if (blob != NULL)
+        memcpy(blob, text, len + 1);
+    free(text);
+    return blob;
+}
+
+/* The records' fragments: built, or shared with the records owner of an
+ * overlay when it has them. */
+static bool
+build_records(struct enc_catalogue *cat, struct codec_fragments *f)
+{
+    const struct codec_fragments *own = NULL;
+    struct strbuf b;
+
+    if (cat->records_owner != NULL)
+        own = atomic_load_explicit(&cat->records_owner->encoded,
+                                   memory_order_acquire);
+    if (own != NULL) {
+        *f = *own;
+        return true;
+    }
+    if (!lists_new_records(cat, f))
+        return false;
+    strbuf_init(&b, FRAGMENTS_MAX);
+    build_products(cat, f, &b);
+    build_names(cat, f, &b);
+    build_rows(cat, f, &b);
+    build_performances(cat, f, &b);
+    f->blob = blob_keep(cat, &b);
+    return f->blob != NULL;
 }
 
 bool
@@ -206,30 +257,17 @@ codec_catalogue_prepare(struct enc_catalogue *cat)
 {
     struct codec_fragments *f;
     struct strbuf b;
-    size_t len = 0;
-    char *text, *blob;
 
     if (atomic_load_explicit(&cat->encoded, memory_order_acquire) != NULL)
         return true;
     f = arena_alloc(&cat->arena, sizeof(*f));
-    if (f == NULL || !lists_new(cat, f))
+    if (f == NULL || !build_records(cat, f) || !lists_new_lines(cat, f))
         return false;
     strbuf_init(&b, FRAGMENTS_MAX);
-    build_products(cat, f, &b);
-    build_names(cat, f, &b);
-    build_rows(cat, f, &b);
-    build_performances(cat, f, &b);
     build_lines(cat, f, &b);
-    text = strbuf_finish(&b, &len);
-    if (text == NULL)
+    f->line_blob = blob_keep(cat, &b);
+    if (f->line_blob == NULL)
         return false;
-    blob = arena_alloc(&cat->arena, len + 1);
-    if (blob != NULL)
-        memcpy(blob, text, len + 1);
-    free(text);
-    if (blob == NULL)
-        return false;
-    f->blob = blob;
     /* Published whole: a request sees no fragments or all of them. */
     atomic_store_explicit(&cat->encoded, f, memory_order_release);
     return true;

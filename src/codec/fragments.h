@@ -4,8 +4,11 @@
  * and names and formatting dates on every request. Private to codec/.
  *
  * Built by codec_catalogue_prepare() into the catalogue's arena and hung
- * on catalogue.encoded. Each list is an array of offsets into one blob:
- * fragment k of a list is blob[list[k] .. list[k + 1]).
+ * on catalogue.encoded. Each list is an array of offsets into a blob:
+ * fragment k of a list is blob[list[k] .. list[k + 1]). The records' lists
+ * index blob, the lines' line_blob: an overlay (catalogue_overlay())
+ * shares the records' fragments of its records owner and builds only
+ * those of its lines.
  */
 #ifndef ENCORE_CODEC_FRAGMENTS_H
 #define ENCORE_CODEC_FRAGMENTS_H
@@ -13,7 +16,8 @@
 #include <stdint.h>
 
 struct codec_fragments {
-    const char *blob;
+    const char *blob;      /* products, names, rows, performances */
+    const char *line_blob; /* lines and their texts */
     /* Per product: "product":"CODE","kind":"KIND","name":  */
     uint32_t *product_head;
     /* Per product: "CODE" */
