@@ -341,10 +341,25 @@ def call_args(text, start):
     return args
 
 
-def is_literal(expr):
+def is_literal(expr, macros=()):
+    """True when expr is string literals only, or macros defined as such
+    (a name of macros stands for its literal)."""
     rest = re.sub(r'"(?:[^"\\]|\\.)*"', "", expr)
     rest = re.sub(r"/\*.*?\*/", "", rest, flags=re.S)
-    return rest.strip() == "" and '"' in expr
+    for name in macros:
+        rest = re.sub(r"\b%s\b" % name, "", rest)
+    return rest.strip() == "" and ('"' in expr or rest != expr)
+
+
+def literal_macros(text):
+    """The #define'd names of a file whose body is string literals."""
+    names = []
+    for m in re.finditer(r"^#define\s+(\w+)\s+((?:[^\n]*\\\n)*[^\n]*)",
+                         text, flags=re.M):
+        body = m.group(2).replace("\\\n", " ")
+        if is_literal(body):
+            names.append(m.group(1))
+    return names
 
 
 def test_sql():
@@ -356,13 +371,14 @@ def test_sql():
             continue
         with open(os.path.join(store, name)) as f:
             text = f.read()
+        macros = literal_macros(text)
         for m in re.finditer(SQL_CALLS, text):
             args = call_args(text, m.end() - 1)
             if len(args) < 2 or args[0].startswith(("sqlite3 *", "const")):
                 continue  # a definition, not a call
             calls += 1
             sql = args[1]
-            if not is_literal(sql) and sql not in SQL_NAMES:
+            if not is_literal(sql, macros) and sql not in SQL_NAMES:
                 bad.append("%s: %s(%s)" % (name, m.group(1), sql))
         for m in re.finditer(r"\b(v?s?n?printf|strcat|strcpy)\s*\(", text):
             args = call_args(text, m.end() - 1)

@@ -9,6 +9,8 @@
  */
 #include "http.h"
 
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -231,14 +233,93 @@ http_check_headers(struct MHD_Connection *c, size_t cap, struct enc_error *err)
                       "the request is larger than %zu bytes", cap);
 }
 
+/* ---- Requests reused per thread ---- */
+
+/* Requests kept for reuse by one thread at most: about as many as its
+ * connections send at once. */
+#define REQUEST_CACHE_MAX 64
+
+/* The requests a thread keeps, freed when it ends. MHD runs a request
+ * from its first call to its completion on the thread of its connection,
+ * so a cache needs no lock. */
+struct request_cache {
+    struct request *head;
+    unsigned n;
+};
+
+static _Thread_local struct request_cache cache;
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+/* A thread's end: frees the requests it kept. */
+static void
+request_cache_free(void *unused)
+{
+    (void)unused;
+    while (cache.head != NULL) {
+        struct request *r = cache.head;
+        cache.head = r->next_free;
+        free(r);
+    }
+    cache.n = 0;
+}
+
+static void
+request_cache_init(void)
+{
+    pthread_key_create(&cache_key, request_cache_free);
+}
+
+/* A cleared request: one the thread kept, else a new one. */
+static struct request *
+request_get(void)
+{
+    struct request *r = cache.head;
+    if (r == NULL) {
+        r = malloc(sizeof(*r));
+        if (r != NULL)
+            memset(r, 0, offsetof(struct request, url_inline));
+        return r;
+    }
+    cache.head = r->next_free;
+    cache.n--;
+    memset(r, 0, offsetof(struct request, url_inline));
+    return r;
+}
+
+/* Frees what r took from the heap and keeps r for the thread's next
+ * request (or frees it when the cache is full). */
+static void
+request_put(struct request *r)
+{
+    if (r->body != r->body_inline)
+        free(r->body);
+    if (r->url != r->url_inline)
+        free(r->url);
+    if (cache.n == REQUEST_CACHE_MAX) {
+        free(r);
+        return;
+    }
+    pthread_once(&cache_once, request_cache_init);
+    if (cache.head == NULL)
+        pthread_setspecific(cache_key, &cache); /* frees it at thread end */
+    r->next_free = cache.head;
+    cache.head = r;
+    cache.n++;
+}
+
 /* Copies the path and cuts it into the route's parameters. */
 static bool
 http_bind_params(struct request *r, const char *url,
                  const struct route_params *params)
 {
-    r->url = strdup(url);
+    size_t len = strlen(url);
+    if (params->n == 0)
+        return true;
+    r->url = len < sizeof(r->url_inline) ? r->url_inline : malloc(len + 1);
     if (r->url == NULL)
         return false;
+    memcpy(r->url, url, len + 1);
     for (unsigned i = 0; i < params->n; i++) {
         r->url[params->offset[i] + params->length[i]] = '\0';
         r->params[i] = r->url + params->offset[i];
@@ -299,7 +380,7 @@ static enum MHD_Result
 http_begin(struct server *srv, struct MHD_Connection *c, const char *url,
            const char *method, void **req_cls)
 {
-    struct request *r = calloc(1, sizeof(*r));
+    struct request *r = request_get();
     if (r == NULL)
         return MHD_NO;
     r->server = srv;
@@ -359,17 +440,24 @@ http_take_body(struct request *r, const char *data, size_t n)
         r->too_large = true;
         return;
     }
+    if (r->body == NULL) {
+        r->body = r->body_inline;
+        r->cap = sizeof(r->body_inline);
+    }
     if (r->len + n > r->cap) {
-        size_t cap = r->cap ? r->cap : 4096;
+        size_t cap = r->cap * 2;
         while (cap < r->len + n)
             cap *= 2;
         if (cap > max)
             cap = max;
-        char *body = realloc(r->body, cap);
+        char *body =
+            r->body == r->body_inline ? malloc(cap) : realloc(r->body, cap);
         if (body == NULL) {
             r->too_large = true;
             return;
         }
+        if (r->body == r->body_inline)
+            memcpy(body, r->body_inline, r->len);
         r->body = body;
         r->cap = cap;
     }
@@ -428,8 +516,6 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
              "method=%s path=%s status=%u bytes=%zu duration_us=%lld%s",
              r->method, r->path, r->status, r->bytes, us,
              toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " end=aborted");
-    free(r->body);
-    free(r->url);
-    free(r);
+    request_put(r);
     *req_cls = NULL;
 }

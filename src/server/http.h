@@ -76,21 +76,37 @@ struct route {
 #define ROUTE_MAX_PARAMS 3
 
 /* One request, from its headers to the access-log line. */
+/* A request body up to this size stays in the request, off the heap;
+ * path parameters likewise up to REQUEST_URL_INLINE bytes of path. */
+#define REQUEST_BODY_INLINE 16384
+#define REQUEST_URL_INLINE 256
+
+/*
+ * One request, from its headers to its access-log line. Requests are
+ * reused through a cache per MHD thread (http.c), so the request path
+ * allocates nothing from the heap once warm: the body and the path's
+ * parameters live inline unless they pass the sizes above.
+ */
 struct request {
     struct server *server;
     const struct route *route; /* NULL: refused before any route ran */
     struct timespec start;     /* CLOCK_MONOTONIC */
     char method[16];           /* for the log, made safe by log_value() */
     char path[256];
-    char *url; /* malloc'ed copy of the path, split into params */
+    char *url; /* copy of the path, split into params: url_inline or heap */
     const char *params[ROUTE_MAX_PARAMS]; /* in url, in path order */
-    char *body; /* malloc'ed, at most the route's cap */
+    char *body; /* body_inline, or malloc'ed past it; at most the cap */
     size_t len;
     size_t cap;
     bool too_large; /* the body passed the cap: what follows is dropped */
     bool responded;
     unsigned status;
     size_t bytes;
+    struct request *next_free; /* in its thread's cache */
+
+    /* Last: not cleared when a request is reused. */
+    char url_inline[REQUEST_URL_INLINE];
+    char body_inline[REQUEST_BODY_INLINE];
 };
 
 /* Where the parameters of a matched path are: offsets and lengths in it,
