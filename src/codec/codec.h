@@ -58,6 +58,16 @@ enum enc_code codec_profiles_decode(struct enc_catalogue *overlay,
                                     struct enc_error *err);
 
 /*
+ * The same for a user's document that names profiles and nothing else
+ * but its format (SPEC 9, the admin API's writes): errors name its
+ * fields as codec_catalogue_decode() would merging it into what is
+ * stored.
+ */
+enum enc_code codec_profiles_document_decode(struct enc_catalogue *overlay,
+                                             const char *doc, size_t len,
+                                             struct enc_error *err);
+
+/*
  * Serialises once the fixed parts of the answers cat can give (codes,
  * names and texts escaped, performances' starts formatted: issue 4), so
  * codec_answer_encode() and codec_propose*() copy them instead. It lives

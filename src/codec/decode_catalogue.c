@@ -578,13 +578,23 @@ codec_catalogue_decode(const char *doc, size_t len, const char *base,
     return rc;
 }
 
-static const struct field profiles_fields[] = {
+/* What a store writes of its profiles, and what a user's document of
+ * profiles alone may hold (SPEC 7: the format is required). */
+static const struct field stored_profiles_fields[] = {
     {"profiles", false, top_profiles},
 };
 
-enum enc_code
-codec_profiles_decode(struct enc_catalogue *overlay, const char *doc,
-                      size_t len, struct enc_error *err)
+static const struct field document_profiles_fields[] = {
+    {"format", true, top_format},
+    {"profiles", false, top_profiles},
+};
+
+/* Decodes the profiles of doc into overlay, reading the top level with
+ * the n fields given. */
+static enum enc_code
+decode_profiles_with(struct enc_catalogue *overlay, const char *doc, size_t len,
+                     const struct field *fields, size_t n,
+                     struct enc_error *err)
 {
     struct decoder d = {0};
     const struct jtok *root = NULL;
@@ -602,10 +612,26 @@ codec_profiles_decode(struct enc_catalogue *overlay, const char *doc,
     if (rc == ENC_OK)
         rc = decode_scan_profiles(&d, root);
     if (rc == ENC_OK)
-        rc = read_object(&d.r, root, profiles_fields, 1, &d);
+        rc = read_object(&d.r, root, fields, n, &d);
     if (rc == ENC_OK)
         rc = decode_resolve_bounds(&d);
     decode_release(&d);
     arena_cleanup(&scratch);
     return rc;
+}
+
+enum enc_code
+codec_profiles_decode(struct enc_catalogue *overlay, const char *doc,
+                      size_t len, struct enc_error *err)
+{
+    return decode_profiles_with(overlay, doc, len, stored_profiles_fields, 1,
+                                err);
+}
+
+enum enc_code
+codec_profiles_document_decode(struct enc_catalogue *overlay, const char *doc,
+                               size_t len, struct enc_error *err)
+{
+    return decode_profiles_with(overlay, doc, len, document_profiles_fields, 2,
+                                err);
 }

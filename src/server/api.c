@@ -142,13 +142,18 @@ api_import(struct server *srv, const char *doc, size_t len, bool replace,
            struct enc_findings *findings, struct enc_catalogue **refused,
            struct enc_error *err)
 {
+    /* The snapshot served is what the import decodes a document of
+     * profiles against (store_import_onto()): held until it is done. */
+    const struct snapshot *snap = snapshot_acquire(&srv->snapshots);
+    struct store_stamp since = {snap->generation, snap->records};
     pthread_mutex_lock(&srv->store_lock);
     long long start = api_ms();
     enum enc_code result =
-        store_import_checked(srv->store, doc, len, replace, answer_clock_now(),
-                             findings, refused, err);
+        store_import_onto(srv->store, snap->cat, &since, doc, len, replace,
+                          answer_clock_now(), findings, refused, NULL, err);
     long long written = api_ms();
     pthread_mutex_unlock(&srv->store_lock);
+    snapshot_release(&srv->snapshots, snap);
     /* The reload runs outside the store lock, so orders go on while a
      * large catalogue loads: a sale committed meanwhile is in the rows
      * the new snapshot reads, or carried into its counters by the swap

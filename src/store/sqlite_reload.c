@@ -207,9 +207,10 @@ load_overlay(sqlite3 *db, struct enc_catalogue *base, uint64_t since,
 static enum enc_code
 load_whole(struct store *s, struct enc_catalogue **out, struct enc_error *err)
 {
+    bool joined = sqlite_of(s)->in_write;
     sqlite_of(s)->in_write = true;
     enum enc_code result = store_sqlite.load(s, out, err);
-    sqlite_of(s)->in_write = false;
+    sqlite_of(s)->in_write = joined;
     return result;
 }
 
@@ -219,8 +220,9 @@ sqlite_load_since(struct store *s, struct enc_catalogue *base,
                   struct store_stamp *now, struct enc_error *err)
 {
     sqlite3 *db = sqlite_of(s)->db;
+    bool joined = sqlite_of(s)->in_write; /* inside write_begin() */
     *out = NULL;
-    enum enc_code result = db_exec(db, "BEGIN", err);
+    enum enc_code result = joined ? ENC_OK : db_exec(db, "BEGIN", err);
     if (result != ENC_OK)
         return result;
     result = read_stamp(db, now, err);
@@ -231,7 +233,8 @@ sqlite_load_since(struct store *s, struct enc_catalogue *base,
         result = load_overlay(db, base, since->generation, out, err);
     if (result == ENC_OK && *out == NULL)
         result = load_whole(s, out, err);
-    result = db_finish(db, result, err);
+    if (!joined)
+        result = db_finish(db, result, err);
     if (result != ENC_OK) {
         catalogue_free(*out);
         *out = NULL;

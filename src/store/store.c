@@ -4,7 +4,6 @@
  * The import of SPEC 9 lives here, above the backends: merge, check, then
  * one save, so every backend refuses the same documents the same way.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,21 +146,7 @@ import_refuse_errors(const struct enc_catalogue *merged, const char *stored,
         if (stored != NULL)
             index =
                 import_document_index(stored, stored_len, doc, len, prof->code);
-        /* A stored profile the document does not name has no field in the
-         * document given: the message names it instead. */
-        char field[32] = "";
-        char line[160] = "";
-        if (index >= 0)
-            snprintf(field, sizeof(field), "profiles[%d]", (int)index);
-        if (x->line >= 0)
-            snprintf(line, sizeof(line), "line %s: ", prof->lines[x->line].id);
-        if (index >= 0)
-            return enc_error_set(err, ENC_INVALID_FIELD, field, "%s%s", line,
-                                 x->message);
-        return enc_error_set(err, ENC_INVALID_FIELD, NULL,
-                             "the stored active profile %s would have an "
-                             "error: %s%s",
-                             prof->code, line, x->message);
+        return store_refuse_error(prof, x, index, err);
     }
     return ENC_OK;
 }

@@ -58,7 +58,8 @@ struct store_ops {
      * that decodes only the profiles written after since->generation
      * when only profiles changed since base was loaded at *since, else
      * whole. base may be NULL (a whole load); *out is NULL (and ENC_OK
-     * returned) when the database holds no catalogue yet. */
+     * returned) when the database holds no catalogue yet. Joins the
+     * transaction of write_begin() when one is open. */
     enum enc_code (*load_since)(struct store *s, struct enc_catalogue *base,
                                 const struct store_stamp *since,
                                 struct enc_catalogue **out,
@@ -149,6 +150,24 @@ enum enc_code store_import_generation(struct store *s, const char *doc,
                                       struct enc_catalogue **refused,
                                       uint64_t *generation,
                                       struct enc_error *err);
+
+/*
+ * store_import_generation() for a caller that holds a catalogue loaded
+ * from this store (base, loaded at since: the server's snapshot). A
+ * document that names profiles alone (the admin API's writes) is decoded
+ * against base's records, brought to what is stored under the write
+ * lock (load_since()), instead of being merged into the whole stored
+ * document: a profile edit on 10,000 products then takes milliseconds,
+ * and holds the write lock (and the orders waiting for it) as long.
+ * Anything else is store_import_generation(). Same contract.
+ */
+enum enc_code store_import_onto(struct store *s, struct enc_catalogue *base,
+                                const struct store_stamp *since,
+                                const char *doc, size_t len, bool replace,
+                                struct enc_time now,
+                                struct enc_findings *findings,
+                                struct enc_catalogue **refused,
+                                uint64_t *generation, struct enc_error *err);
 
 /* Deletes profile code and its lines in one transaction, moving the
  * generation; ENC_NOT_FOUND when there is none. */

@@ -22,4 +22,15 @@ enum enc_code store_decode_stored(const char *doc, size_t len,
                                   struct enc_catalogue **out,
                                   struct enc_error *err);
 
+/*
+ * The error that refuses an import for finding x of active profile prof
+ * (SPEC 6): ENC_INVALID_FIELD naming "profiles[index]" of the document
+ * given, after the line's id when x is a line's; index -1 (a stored
+ * profile the document does not name) names the profile in the message
+ * instead, since the document has no such field.
+ */
+enum enc_code store_refuse_error(const struct enc_profile *prof,
+                                 const struct enc_finding *x, int32_t index,
+                                 struct enc_error *err);
+
 #endif

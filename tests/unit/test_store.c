@@ -505,6 +505,119 @@ test_store_reload_decodes_only_changed_profiles(void **state)
     catalogue_free(three);
 }
 
+/* Documents of profiles alone that SPEC 5, 6 and 9 refuse. */
+static const char *const refused_profiles[] = {
+    /* unknown code in a draft */
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":\"D\","
+    "\"status\":\"draft\",\"channels\":[\"APP\"],\"lines\":[{\"id\":\"X\","
+    "\"type\":\"cart\",\"base\":\"EXPO\",\"targets\":[{\"product\":"
+    "\"NOPE\"}]}]}]}",
+    /* an active profile with an error (SPEC 6) */
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":\"NEW\","
+    "\"status\":\"active\",\"channels\":[\"APP\"],\"lines\":[{\"id\":\"A\","
+    "\"type\":\"cart\",\"base\":\"EXPO\",\"targets\":[{\"product\":"
+    "\"EXPO\"}]}]}]}",
+    /* the same profile twice */
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":\"D\","
+    "\"status\":\"draft\",\"channels\":[\"APP\"]},{\"code\":\"D\","
+    "\"status\":\"draft\",\"channels\":[\"APP\"]}]}",
+    /* no format */
+    "{\"profiles\":[{\"code\":\"D\",\"status\":\"draft\",\"channels\":"
+    "[\"APP\"]}]}",
+    /* a bad date, a bad type */
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":\"D\","
+    "\"status\":\"draft\",\"channels\":[\"APP\"],\"lines\":[{\"id\":\"X\","
+    "\"type\":\"cart\",\"base\":\"EXPO\",\"valid_from\":\"2027-02-30\","
+    "\"targets\":[{\"product\":\"PARKING\"}]}]}]}",
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":\"D\","
+    "\"status\":\"draft\",\"channels\":[\"APP\"],\"lines\":[{\"id\":\"X\","
+    "\"type\":\"nope\",\"base\":\"EXPO\",\"targets\":[{\"product\":"
+    "\"PARKING\"}]}]}]}",
+    /* taking over the channel of another active profile (SPEC 6) */
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":[{\"code\":\"D\","
+    "\"status\":\"active\",\"channels\":[\"WEB\"]}]}",
+};
+
+/*
+ * store_import_onto() refuses what the general import refuses, with the
+ * same code, field and message, and changes nothing (SPEC 5, 6, 9).
+ */
+static void
+test_store_import_onto_refuses_as_the_general_import(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    struct store_stamp since;
+    struct enc_catalogue *base = load_since(fx, NULL, NULL, &since);
+    char *before = export(fx);
+    for (size_t i = 0; i < sizeof(refused_profiles) / sizeof(char *); i++) {
+        const char *doc = refused_profiles[i];
+        struct enc_error general = {0}, onto = {0};
+        enum enc_code a = import(fx, doc, false, &general);
+        enum enc_code b =
+            store_import_onto(fx->store, base, &since, doc, strlen(doc), false,
+                              NOW, NULL, NULL, NULL, &onto);
+        assert_int_not_equal(a, ENC_OK);
+        assert_int_equal(b, a);
+        assert_string_equal(onto.field, general.field);
+        assert_string_equal(onto.message, general.message);
+    }
+    char *after = export(fx);
+    assert_string_equal(before, after);
+    free(after);
+    free(before);
+    catalogue_free(base);
+}
+
+/*
+ * store_import_onto() with a catalogue loaded before another write checks
+ * against that write too (what is stored is reloaded under the write
+ * lock: SPEC 6 sees the channel it took), keeps it, and replaces the
+ * profile it names in place (SPEC 9).
+ */
+static void
+test_store_import_onto_keeps_writes_made_since(void **state)
+{
+    struct fixture *fx = *state;
+    import_catalogue(fx);
+    struct store_stamp since;
+    struct enc_catalogue *base = load_since(fx, NULL, NULL, &since);
+    struct enc_error err = {0};
+    assert_int_equal(import(fx,
+                            "{\"format\":\"encore-catalogue/1\",\"profiles\":["
+                            "{\"code\":\"OTHER\",\"status\":\"active\","
+                            "\"channels\":[\"APP\"]}]}",
+                            false, &err),
+                     ENC_OK);
+    /* OTHER, written since base, holds APP (SPEC 6). */
+    const char *taking = "{\"format\":\"encore-catalogue/1\",\"profiles\":["
+                         "{\"code\":\"MOBILE-2027\",\"status\":\"active\","
+                         "\"channels\":[\"MOBILE\",\"APP\"]}]}";
+    assert_int_equal(store_import_onto(fx->store, base, &since, taking,
+                                       strlen(taking), false, NOW, NULL, NULL,
+                                       NULL, &err),
+                     ENC_INVALID_FIELD);
+    assert_non_null(strstr(err.message, "stored active profile OTHER"));
+    const char *doc = "{\"format\":\"encore-catalogue/1\",\"profiles\":["
+                      "{\"code\":\"MOBILE-2027\",\"status\":\"active\","
+                      "\"channels\":[\"MOBILE\"]}]}";
+    uint64_t gen = 0;
+    assert_int_equal(store_import_onto(fx->store, base, &since, doc,
+                                       strlen(doc), false, NOW, NULL, NULL,
+                                       &gen, &err),
+                     ENC_OK);
+    assert_int_equal(gen, generation(fx));
+    catalogue_free(base);
+
+    struct enc_catalogue *cat = NULL;
+    assert_int_equal(store_load(fx->store, &cat, NULL), ENC_OK);
+    assert_int_equal(cat->n_profiles, 4);
+    assert_string_equal(cat->profiles[1].code, "MOBILE-2027");
+    assert_int_equal(cat->profiles[1].n_lines, 0);
+    assert_string_equal(cat->profiles[3].code, "OTHER");
+    catalogue_free(cat);
+}
+
 int
 main(void)
 {
@@ -532,6 +645,11 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_store_reload_decodes_only_changed_profiles, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_import_onto_refuses_as_the_general_import, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_import_onto_keeps_writes_made_since, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
