@@ -4,6 +4,13 @@
 usage: client.py answer PORT CARTFILE OUT   writes the answer to the cart
            whose size is the median of all, as the static file nginx serves;
            fails unless every answer is a 200
+       client.py admin-edit PORT TOKEN DOC POLL EXPECT
+           writes the profile of DOC through the admin API (PUT
+           /api/v1/admin/profiles/CODE, TOKEN from the environment variable
+           it names) while polling as edit does; prints the request's
+           duration (its commit and the snapshot's reload: the answer
+           comes after both), the delay from its start to the first
+           answer showing the change, and the polls that failed
        client.py edit PORT ENCORE DB DOC POLL EXPECT
            imports DOC into DB with ENCORE while polling the server with the
            request of POLL (edit-poll.json) until an answer shows product
@@ -14,6 +21,7 @@ usage: client.py answer PORT CARTFILE OUT   writes the answer to the cart
 """
 import http.client
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -112,11 +120,59 @@ def cmd_edit(port, encore, db, doc, poll, expect):
     print("edit.poll_failures %d" % failed)
 
 
+def cmd_admin_edit(port, token_var, doc, poll, expect):
+    body = json.dumps(json.load(open(poll))["request"])
+    needle = ('"product":"%s"' % expect).encode()
+    profile = json.load(open(doc))["profiles"][0]
+    conn = http.client.HTTPConnection(HOST, int(port), timeout=10)
+    status, answer = post(conn, body)
+    if status != 200 or needle in answer:
+        sys.exit("bench: the edit is already served, or the poll fails")
+
+    times = {}
+
+    def run_put():
+        admin = http.client.HTTPConnection(HOST, int(port), timeout=120)
+        times["start"] = time.monotonic()
+        admin.request("PUT", "/api/v1/admin/profiles/" + profile["code"],
+                      json.dumps(profile),
+                      {"Content-Type": "application/json",
+                       "Authorization": "Bearer " + os.environ[token_var]})
+        resp = admin.getresponse()
+        resp.read()
+        times["end"] = time.monotonic()
+        times["status"] = resp.status
+
+    worker = threading.Thread(target=run_put)
+    worker.start()
+    failed = 0
+    seen = None
+    deadline = time.monotonic() + EDIT_TIMEOUT_S
+    while seen is None and time.monotonic() < deadline:
+        status, answer = post(conn, body)
+        if status != 200:
+            failed += 1
+        elif needle in answer:
+            seen = time.monotonic()
+        else:
+            time.sleep(POLL_EVERY_S)
+    worker.join()
+    if times.get("status") != 200:
+        sys.exit("bench: the admin write answered %s" % times.get("status"))
+    if seen is None:
+        sys.exit("bench: the edit was not served within %d s" % EDIT_TIMEOUT_S)
+    print("edit_admin.request_s %.3f" % (times["end"] - times["start"]))
+    print("edit_admin.served_after_start_s %.3f" % (seen - times["start"]))
+    print("edit_admin.poll_failures %d" % failed)
+
+
 def main():
     if len(sys.argv) == 5 and sys.argv[1] == "answer":
         cmd_answer(*sys.argv[2:])
     elif len(sys.argv) == 8 and sys.argv[1] == "edit":
         cmd_edit(*sys.argv[2:])
+    elif len(sys.argv) == 7 and sys.argv[1] == "admin-edit":
+        cmd_admin_edit(*sys.argv[2:])
     else:
         sys.exit(__doc__)
 
