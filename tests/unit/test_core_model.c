@@ -158,6 +158,47 @@ test_channel_profile(void **state)
     fx_free(fx);
 }
 
+/*
+ * An overlay shares its base's records and indexes only its profiles: in
+ * another order, R1's channel holder and the lines by base product (R3)
+ * follow the new indexes; it outlives the base it borrowed from, which
+ * AddressSanitizer would see otherwise.
+ */
+static void
+test_overlay_reorders_profiles_and_outlives_its_base(void **state)
+{
+    struct fx *fx = fx_new();
+    int32_t web, a, b, pa, pb;
+
+    (void)state;
+    web = fx_channel(fx, "WEB", CHANNEL_INTERNET);
+    a = fx_product(fx, "A", KIND_EVENT);
+    b = fx_product(fx, "B", KIND_MERCHANDISE);
+    pa = fx_profile(fx, "PA", PROFILE_DRAFT, web);
+    pb = fx_profile(fx, "PB", PROFILE_ACTIVE, web);
+    fx_target(fx, pa, fx_line(fx, pa, "LA", LINE_CART, a), b);
+    fx_target(fx, pb, fx_line(fx, pb, "LB", LINE_CART, a), b);
+    fx_index(fx);
+
+    struct enc_catalogue *o = catalogue_overlay(fx->cat);
+    assert_non_null(o);
+    struct enc_profile_source sources[] = {{fx->cat, (uint32_t)pb},
+                                           {fx->cat, (uint32_t)pa}};
+    assert_true(catalogue_profiles_assemble(o, sources, 2));
+    fx_free(fx); /* o still holds the base */
+
+    assert_ptr_equal(o->products, catalogue_records_owner(o)->products);
+    assert_int_equal(catalogue_lookup(o, CODE_PRODUCT, "B", 1), b);
+    assert_int_equal(catalogue_lookup(o, CODE_PROFILE, "PB", 2), 0);
+    assert_int_equal(catalogue_lookup(o, CODE_PROFILE, "PA", 2), 1);
+    assert_int_equal(o->channel_profile[web], 0);
+    assert_int_equal(o->base_first[a + 1] - o->base_first[a], 2);
+    assert_int_equal(o->base_lines[o->base_first[a]].key,
+                     BASE_LINE_KEY(0, STAGE_CART));
+    assert_string_equal(o->profiles[0].lines[0].id, "LB");
+    catalogue_free(o);
+}
+
 /* The wire names of the enums and back; unknown names give -1. */
 static void
 test_enum_names(void **state)
@@ -218,6 +259,7 @@ main(void)
         cmocka_unit_test(test_catalogue_lookup),
         cmocka_unit_test(test_package_contents_and_cycles),
         cmocka_unit_test(test_channel_profile),
+        cmocka_unit_test(test_overlay_reorders_profiles_and_outlives_its_base),
         cmocka_unit_test(test_enum_names),
         cmocka_unit_test(test_text_language_tags),
     };
