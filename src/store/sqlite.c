@@ -383,6 +383,133 @@ sqlite_generation(struct store *s, uint64_t *out, struct enc_error *err)
 /* ---- save ---- */
 
 /*
+ * The rows of a large table go in by multi-row INSERTs of BATCH_ROWS rows:
+ * what SQLite pays to run one statement (opening and closing its cursors,
+ * the halt, the reset) is then paid once per batch instead of once per
+ * row, and that was most of the save of the large catalogue (issue 4:
+ * 1.5 s less for its 800,000 rows). Such a statement keeps a statement
+ * journal of the pages it changes; larger batches journal fewer pages in
+ * all, and past 256 rows the import was no faster. The rows past the last
+ * full batch go in by one statement of their own, prepared when the batch
+ * opens, as the caller gives the row count first.
+ */
+#define BATCH_ROWS 256
+
+struct batch {
+    sqlite3 *db;
+    sqlite3_stmt *full; /* BATCH_ROWS rows; NULL when total is smaller */
+    sqlite3_stmt *tail; /* the last total % BATCH_ROWS rows; NULL if none */
+    const char *head;   /* the INSERT, for error messages */
+    int n_cols;
+    uint64_t total; /* the rows the caller will bind */
+    uint64_t done;  /* the rows bound so far */
+};
+
+/* Prepares head (an INSERT ending in "VALUES ") followed by rows tuples
+ * of n_cols parameters; *st stays NULL when rows is 0. */
+static enum enc_code
+batch_prepare(sqlite3 *db, const char *head, int n_cols, uint64_t rows,
+              sqlite3_stmt **st, struct enc_error *err)
+{
+    *st = NULL;
+    if (rows == 0)
+        return ENC_OK;
+    sqlite3_str *sql = sqlite3_str_new(db);
+    sqlite3_str_appendall(sql, head);
+    for (uint64_t r = 0; r < rows; r++) {
+        sqlite3_str_appendall(sql, r == 0 ? "(?" : ",(?");
+        for (int c = 1; c < n_cols; c++)
+            sqlite3_str_appendall(sql, ",?");
+        sqlite3_str_appendchar(sql, 1, ')');
+    }
+    char *text = sqlite3_str_finish(sql);
+    if (text == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    int rc = sqlite3_prepare_v2(db, text, -1, st, NULL);
+    sqlite3_free(text);
+    return rc == SQLITE_OK ? ENC_OK : db_fail(db, head, err);
+}
+
+/* Opens a batch of total rows into the table head inserts into (see
+ * batch_prepare); the caller binds them all, then batch_close(). */
+static enum enc_code
+batch_open(struct batch *b, sqlite3 *db, const char *head, int n_cols,
+           uint64_t total, struct enc_error *err)
+{
+    *b = (struct batch){
+        .db = db, .head = head, .n_cols = n_cols, .total = total};
+    enum enc_code result = batch_prepare(
+        db, head, n_cols, total >= BATCH_ROWS ? BATCH_ROWS : 0, &b->full, err);
+    if (result == ENC_OK)
+        result =
+            batch_prepare(db, head, n_cols, total % BATCH_ROWS, &b->tail, err);
+    return result;
+}
+
+/* The rows that go in by full batches. */
+static uint64_t
+batch_full_rows(const struct batch *b)
+{
+    return b->total - b->total % BATCH_ROWS;
+}
+
+/* The statement the next row binds into; *at gets the parameter of its
+ * first column (the others follow). */
+static sqlite3_stmt *
+batch_row(const struct batch *b, int *at)
+{
+    uint64_t full = batch_full_rows(b);
+    uint64_t row = b->done < full ? b->done % BATCH_ROWS : b->done - full;
+    *at = (int)row * b->n_cols + 1;
+    return b->done < full ? b->full : b->tail;
+}
+
+/* Counts the row just bound, and runs its statement when that row was
+ * the statement's last. */
+static enum enc_code
+batch_next(struct batch *b, struct enc_error *err)
+{
+    uint64_t full = batch_full_rows(b);
+    if (b->done >= b->total)
+        return enc_error_set(err, ENC_INTERNAL, NULL,
+                             "database: %s: more rows than counted", b->head);
+    b->done++;
+    if (b->done <= full && b->done % BATCH_ROWS == 0)
+        return db_step_done(b->db, b->full, err);
+    if (b->done == b->total && b->done > full)
+        return db_step_done(b->db, b->tail, err);
+    return ENC_OK;
+}
+
+/* Finalizes the batch's statements. Returns result, or ENC_INTERNAL when
+ * result is ENC_OK but fewer rows than counted were bound, since those
+ * would be missing. */
+static enum enc_code
+batch_close(struct batch *b, enum enc_code result, struct enc_error *err)
+{
+    sqlite3_finalize(b->full);
+    sqlite3_finalize(b->tail);
+    if (result == ENC_OK && b->done != b->total)
+        return enc_error_set(err, ENC_INTERNAL, NULL,
+                             "database: %s: fewer rows than counted", b->head);
+    return result;
+}
+
+/*
+ * Binds the code and the body of a row at parameters at and at + 1. The
+ * code belongs to the catalogue, which outlives the statement's run; the
+ * body (malloc'ed) is handed to SQLite, which frees it once the statement
+ * has run (or at once when the bind fails): no copy either way.
+ */
+static void
+bind_code_body(sqlite3_stmt *st, int at, const char *code, char *body,
+               size_t len)
+{
+    sqlite3_bind_text(st, at, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, at + 1, body, (int)len, free);
+}
+
+/*
  * Binds position, code and body (the text, owned by the caller, is copied
  * by SQLite) to ?1, ?2, ?3 of st, after parent (?1, then the others move
  * one place) when parent > 0, and runs it. *rowid gets the new row's id.
@@ -457,132 +584,230 @@ save_records(sqlite3 *db, const struct record_table *t,
     return result;
 }
 
-/* The statements a product's save runs for each child row. */
-struct product_statements {
-    sqlite3_stmt *product;
-    sqlite3_stmt *performance;
-    sqlite3_stmt *pool;
+/* *out gets the id past every row of the table sql reads (1 for an empty
+ * one): the products and performances are given their ids, so that their
+ * children can be batched apart from them. */
+static enum enc_code
+next_id(sqlite3 *db, const char *sql, int64_t *out, struct enc_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum enc_code result = db_prepare(db, sql, &st, err);
+    if (result != ENC_OK)
+        return result;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        result = db_fail(db, sql, err);
+    sqlite3_finalize(st);
+    return result;
+}
+
+/* The ids the product rows start from, and the performance rows: the
+ * performances of cat, products in order, get consecutive ids. */
+struct product_ids {
+    int64_t product;
+    int64_t performance;
 };
 
-/* Inserts the pools of performance f (row perf_id), in order (R7). */
+/* Inserts the product rows, product p with id ids->product + p. */
 static enum enc_code
-save_pools(sqlite3 *db, sqlite3_stmt *st, const struct enc_catalogue *cat,
+save_product_rows(sqlite3 *db, const struct enc_catalogue *cat,
+                  const struct product_ids *ids, struct enc_error *err)
+{
+    struct batch b;
+    enum enc_code result =
+        batch_open(&b, db,
+                   "INSERT INTO products (id, position, code, body)"
+                   " VALUES ",
+                   4, cat->n_products, err);
+    for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++) {
+        size_t len = 0;
+        char *body = codec_record_encode(cat, CODE_PRODUCT, p, &len);
+        if (body == NULL) {
+            result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+            break;
+        }
+        int at = 0;
+        sqlite3_stmt *st = batch_row(&b, &at);
+        sqlite3_bind_int64(st, at, ids->product + p);
+        sqlite3_bind_int64(st, at + 1, p);
+        bind_code_body(st, at + 2, cat->products[p].code, body, len);
+        result = batch_next(&b, err);
+    }
+    return batch_close(&b, result, err);
+}
+
+/* Binds performance f, the j-th of product row prod_id, as row id. */
+static enum enc_code
+save_performance_row(struct batch *b, const struct enc_catalogue *cat,
+                     uint32_t f, int64_t id, int64_t prod_id, uint32_t j,
+                     struct enc_error *err)
+{
+    size_t len = 0;
+    char *body = codec_record_encode(cat, CODE_PERFORMANCE, f, &len);
+    if (body == NULL)
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    int at = 0;
+    sqlite3_stmt *st = batch_row(b, &at);
+    sqlite3_bind_int64(st, at, id);
+    sqlite3_bind_int64(st, at + 1, prod_id);
+    sqlite3_bind_int64(st, at + 2, j);
+    bind_code_body(st, at + 3, cat->performances[f].code, body, len);
+    return batch_next(b, err);
+}
+
+/* Inserts the performance rows of every product, in order; n is their
+ * count. */
+static enum enc_code
+save_performance_rows(sqlite3 *db, const struct enc_catalogue *cat,
+                      const struct product_ids *ids, uint64_t n,
+                      struct enc_error *err)
+{
+    struct batch b;
+    enum enc_code result = batch_open(
+        &b, db,
+        "INSERT INTO performances (id, product_id, position, code, body)"
+        " VALUES ",
+        5, n, err);
+    int64_t id = ids->performance;
+    for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++) {
+        const struct enc_product *prod = &cat->products[p];
+        for (uint32_t j = 0; result == ENC_OK && j < prod->n_performances; j++)
+            result = save_performance_row(&b, cat, prod->perf_first + j, id++,
+                                          ids->product + p, j, err);
+    }
+    return batch_close(&b, result, err);
+}
+
+/* Binds the pools of performance f (row perf_id), in order (R7). */
+static enum enc_code
+save_pools(struct batch *b, const struct enc_catalogue *cat,
            const struct enc_performance *f, int64_t perf_id,
            struct enc_error *err)
 {
-    for (uint32_t k = 0; k < f->n_pools; k++) {
+    enum enc_code result = ENC_OK;
+    for (uint32_t k = 0; result == ENC_OK && k < f->n_pools; k++) {
         const struct enc_pool *pool = &f->pools[k];
         const char *code = pool->seat_category < 0
                                ? "*"
                                : cat->seat_categories[pool->seat_category].code;
-        sqlite3_bind_int64(st, 1, perf_id);
-        sqlite3_bind_int64(st, 2, k);
-        sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 4, pool->left);
-        enum enc_code result = db_step_done(db, st, err);
-        if (result != ENC_OK)
-            return result;
-    }
-    return ENC_OK;
-}
-
-/* Inserts product p, then its performances and their pools. */
-static enum enc_code
-save_product(sqlite3 *db, const struct product_statements *sts,
-             const struct enc_catalogue *cat, uint32_t p, struct enc_error *err)
-{
-    const struct enc_product *prod = &cat->products[p];
-    int64_t prod_id = 0;
-    enum enc_code result = insert_record(db, sts->product, cat, CODE_PRODUCT, p,
-                                         0, prod->code, &prod_id, err);
-    for (uint32_t j = 0; result == ENC_OK && j < prod->n_performances; j++) {
-        uint32_t f = prod->perf_first + j;
-        const struct enc_performance *perf = &cat->performances[f];
-        size_t len = 0;
-        char *body = codec_record_encode(cat, CODE_PERFORMANCE, f, &len);
-        if (body == NULL)
-            return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-        int64_t perf_id = 0;
-        result = insert_row(db, sts->performance, prod_id, j, perf->code, body,
-                            len, &perf_id, err);
-        free(body);
-        if (result == ENC_OK)
-            result = save_pools(db, sts->pool, cat, perf, perf_id, err);
+        int at = 0;
+        sqlite3_stmt *st = batch_row(b, &at);
+        sqlite3_bind_int64(st, at, perf_id);
+        sqlite3_bind_int64(st, at + 1, k);
+        sqlite3_bind_text(st, at + 2, code, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, at + 3, pool->left);
+        result = batch_next(b, err);
     }
     return result;
 }
 
+/* Inserts the pools of every performance, the performances taken in the
+ * order save_performance_rows() gave them their ids; n is their count. */
+static enum enc_code
+save_pool_rows(sqlite3 *db, const struct enc_catalogue *cat,
+               const struct product_ids *ids, uint64_t n, struct enc_error *err)
+{
+    struct batch b;
+    enum enc_code result = batch_open(
+        &b, db,
+        "INSERT INTO pools (performance_id, position, code, \"left\") VALUES ",
+        4, n, err);
+    int64_t id = ids->performance;
+    for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++) {
+        const struct enc_product *prod = &cat->products[p];
+        for (uint32_t j = 0; result == ENC_OK && j < prod->n_performances;
+             j++) {
+            uint32_t f = prod->perf_first + j;
+            result = save_pools(&b, cat, &cat->performances[f], id++, err);
+        }
+    }
+    return batch_close(&b, result, err);
+}
+
+/*
+ * Inserts the products, then their performances, then the pools, each
+ * table by batches (foreign keys hold as each parent goes in before its
+ * children). The ids are chosen here, past any row the table holds, as
+ * SQLite would have chosen them.
+ */
 static enum enc_code
 save_products(sqlite3 *db, const struct enc_catalogue *cat,
               struct enc_error *err)
 {
-    struct product_statements sts = {0};
-    enum enc_code result = db_prepare(
-        db, "INSERT INTO products (position, code, body) VALUES (?1, ?2, ?3)",
-        &sts.product, err);
+    struct product_ids ids = {0, 0};
+    uint64_t n_perfs = 0;
+    uint64_t n_pools = 0;
+    for (uint32_t p = 0; p < cat->n_products; p++) {
+        const struct enc_product *prod = &cat->products[p];
+        n_perfs += prod->n_performances;
+        for (uint32_t j = 0; j < prod->n_performances; j++)
+            n_pools += cat->performances[prod->perf_first + j].n_pools;
+    }
+    enum enc_code result = next_id(
+        db, "SELECT coalesce(max(id), 0) + 1 FROM products", &ids.product, err);
     if (result == ENC_OK)
-        result = db_prepare(
-            db,
-            "INSERT INTO performances (product_id, position, code, body)"
-            " VALUES (?1, ?2, ?3, ?4)",
-            &sts.performance, err);
+        result =
+            next_id(db, "SELECT coalesce(max(id), 0) + 1 FROM performances",
+                    &ids.performance, err);
     if (result == ENC_OK)
-        result = db_prepare(
-            db,
-            "INSERT INTO pools (performance_id, position, code, \"left\")"
-            " VALUES (?1, ?2, ?3, ?4)",
-            &sts.pool, err);
-    for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++)
-        result = save_product(db, &sts, cat, p, err);
-    sqlite3_finalize(sts.pool);
-    sqlite3_finalize(sts.performance);
-    sqlite3_finalize(sts.product);
+        result = save_product_rows(db, cat, &ids, err);
+    if (result == ENC_OK)
+        result = save_performance_rows(db, cat, &ids, n_perfs, err);
+    if (result == ENC_OK)
+        result = save_pool_rows(db, cat, &ids, n_pools, err);
     return result;
 }
 
-/* Inserts the lines of profile p (row profile_id), in order. */
+#define SQL_LINE_INSERT                                                        \
+    "INSERT INTO lines (profile_id, position, code, body) VALUES "
+
+/* Binds the lines of profile p (row profile_id), in order. */
 static enum enc_code
-save_lines(sqlite3 *db, sqlite3_stmt *st, const struct enc_catalogue *cat,
-           uint32_t p, int64_t profile_id, struct enc_error *err)
+save_lines(struct batch *b, const struct enc_catalogue *cat, uint32_t p,
+           int64_t profile_id, struct enc_error *err)
 {
     const struct enc_profile *prof = &cat->profiles[p];
-    for (uint32_t l = 0; l < prof->n_lines; l++) {
+    enum enc_code result = ENC_OK;
+    for (uint32_t l = 0; result == ENC_OK && l < prof->n_lines; l++) {
         size_t len = 0;
         char *body = codec_line_encode(cat, p, l, &len);
         if (body == NULL)
             return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-        enum enc_code result = insert_row(
-            db, st, profile_id, l, prof->lines[l].id, body, len, NULL, err);
-        free(body);
-        if (result != ENC_OK)
-            return result;
+        int at = 0;
+        sqlite3_stmt *st = batch_row(b, &at);
+        sqlite3_bind_int64(st, at, profile_id);
+        sqlite3_bind_int64(st, at + 1, l);
+        bind_code_body(st, at + 2, prof->lines[l].id, body, len);
+        result = batch_next(b, err);
     }
-    return ENC_OK;
+    return result;
 }
 
+/* Inserts every profile, each row before the lines that name it; the
+ * lines of all profiles go in by one batch. */
 static enum enc_code
 save_profiles(sqlite3 *db, const struct enc_catalogue *cat,
               struct enc_error *err)
 {
+    uint64_t n_lines = 0;
+    for (uint32_t p = 0; p < cat->n_profiles; p++)
+        n_lines += cat->profiles[p].n_lines;
     sqlite3_stmt *profile = NULL;
-    sqlite3_stmt *line = NULL;
+    struct batch lines;
     enum enc_code result = db_prepare(db, SQL_PROFILE_INSERT, &profile, err);
-    if (result == ENC_OK)
-        result =
-            db_prepare(db,
-                       "INSERT INTO lines (profile_id, position, code, body)"
-                       " VALUES (?1, ?2, ?3, ?4)",
-                       &line, err);
+    if (result != ENC_OK)
+        return result;
+    result = batch_open(&lines, db, SQL_LINE_INSERT, 4, n_lines, err);
     for (uint32_t p = 0; result == ENC_OK && p < cat->n_profiles; p++) {
         int64_t id = 0;
         result = insert_record(db, profile, cat, CODE_PROFILE, p, 0,
                                cat->profiles[p].code, &id, err);
         if (result == ENC_OK)
-            result = save_lines(db, line, cat, p, id, err);
+            result = save_lines(&lines, cat, p, id, err);
     }
-    sqlite3_finalize(line);
     sqlite3_finalize(profile);
-    return result;
+    return batch_close(&lines, result, err);
 }
 
 /*
@@ -684,9 +909,14 @@ save_one_profile(sqlite3 *db, sqlite3_stmt *const *sts,
         result = insert_row(db, sts[2], 0, (uint32_t)position, code, body, len,
                             &id, err);
     free(body);
+    if (result != ENC_OK)
+        return result;
+    struct batch lines;
+    result = batch_open(&lines, db, SQL_LINE_INSERT, 4,
+                        cat->profiles[p].n_lines, err);
     if (result == ENC_OK)
-        result = save_lines(db, sts[3], cat, p, id, err);
-    return result;
+        result = save_lines(&lines, cat, p, id, err);
+    return batch_close(&lines, result, err);
 }
 
 static enum enc_code
@@ -698,18 +928,16 @@ sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
         " (SELECT coalesce(max(position), -1) + 1 FROM profiles)",
         "DELETE FROM profiles WHERE code = ?1",
         SQL_PROFILE_INSERT,
-        "INSERT INTO lines (profile_id, position, code, body)"
-        " VALUES (?1, ?2, ?3, ?4)",
     };
     sqlite3 *db = sqlite_of(s)->db;
-    sqlite3_stmt *sts[4] = {NULL, NULL, NULL, NULL};
+    sqlite3_stmt *sts[3] = {NULL, NULL, NULL};
     bool joined = sqlite_of(s)->in_write;
     enum enc_code result =
         joined ? ENC_OK : db_exec(db, "BEGIN IMMEDIATE", err);
     if (result != ENC_OK)
         return result;
     result = db_exec(db, SQL_GENERATION_MOVE, err);
-    for (size_t i = 0; result == ENC_OK && i < 4; i++)
+    for (size_t i = 0; result == ENC_OK && i < 3; i++)
         result = db_prepare(db, sql[i], &sts[i], err);
     for (size_t i = 0; result == ENC_OK && i < n; i++) {
         int32_t p =
@@ -721,7 +949,7 @@ sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
         else
             result = save_one_profile(db, sts, cat, (uint32_t)p, err);
     }
-    for (size_t i = 0; i < 4; i++)
+    for (size_t i = 0; i < 3; i++)
         sqlite3_finalize(sts[i]);
     return joined ? result : db_finish(db, result, err);
 }
