@@ -79,18 +79,24 @@ struct walk {
     struct held cart;     /* products the cart holds (R10) */
     uint32_t *lines;      /* lines_select(): indexes into the profile's */
     uint32_t n_lines;
+    /* The same lines by placement (R14): placement p's are placed[
+     * placed_first[p] .. placed_first[p + 1]), each in profile order. */
+    uint32_t *placed;
+    uint32_t placed_first[PLACEMENT_COUNT + 1];
     /* Per row key of the product being planned: KEY_OFF when none of the
      * rows the plan may offer has that key, else scratch of R7/R9. */
     int64_t *keys;
-    /* The slots (enc_perf_slot) of the performances listed last. */
-    uint32_t listed[ENC_MAX_PERFORMANCES];
+    /* The keys that are not KEY_OFF, in key order. */
+    uint16_t *on;
+    uint32_t n_on;
     const uint8_t *cart_pkg; /* per cart item: its product is a package */
     uint8_t focus_pkg;       /* the focus's product is a package */
     int32_t lang;            /* R13: index among the institution's, or -1 */
     struct enc_answer *out;
-    int64_t *day_keys;        /* R11 day key of each kept proposal */
-    uint32_t cap;             /* room in out->proposals and day_keys */
-    uint32_t placement_first; /* first proposal of the current placement */
+    int64_t *day_keys;            /* R11 day key of each kept proposal */
+    uint32_t cap;                 /* room in out->proposals and day_keys */
+    uint32_t placement_first;     /* first proposal of the current placement */
+    enum enc_placement placement; /* the current placement */
 };
 
 /*
@@ -108,6 +114,7 @@ struct plan {
     uint32_t need;      /* what a pool must hold: value, or min (R7) */
     int32_t upsell_row; /* R12: the one allowed price row, or -1 */
     uint32_t n_rows;    /* the rows it may offer (plan_keys()) */
+    bool all_rows;      /* every row of the product may be offered */
 };
 
 /* ---- R1, R2, R3, R14: which lines ---- */
@@ -173,12 +180,23 @@ heap_sift(int32_t *a, uint32_t n, uint32_t i)
     }
 }
 
-/* Sorts n indexes (products, lines) in place, ascending. A heap sort: no memory
+/* Sorts n indexes (products, lines) in place, ascending, without memory
  * beyond the array (DESIGN: no heap allocation on the request path,
- * which qsort() may do). */
+ * which qsort() may do): by insertion when short, as a request's usually
+ * are, else a heap sort. */
 static void
 ints_sort(int32_t *a, uint32_t n)
 {
+    if (n <= 16) {
+        for (uint32_t i = 1; i < n; i++) {
+            int32_t v = a[i];
+            uint32_t j = i;
+            for (; j > 0 && a[j - 1] > v; j--)
+                a[j] = a[j - 1];
+            a[j] = v;
+        }
+        return;
+    }
     for (uint32_t i = n / 2; i-- > 0;)
         heap_sift(a, n, i);
     for (uint32_t end = n; end-- > 1;) {
@@ -684,15 +702,52 @@ static void
 plan_keys(struct walk *w, struct plan *pl)
 {
     const struct enc_product *pr = pl->product;
+    const struct enc_target *t = pl->target;
 
+    /* A target without filters, on a line other than an upsell, may
+     * offer every row: no row needs a look. */
+    pl->all_rows = pl->line->type != LINE_UPSELL && t->n_seat_categories == 0 &&
+                   t->n_audiences == 0;
     for (uint32_t k = 0; k < pr->n_keys; k++)
-        w->keys[k] = KEY_OFF;
-    pl->n_rows = 0;
-    for (uint32_t i = 0; i < pr->n_prices; i++)
+        w->keys[k] = pl->all_rows ? -1 : KEY_OFF;
+    pl->n_rows = pl->all_rows ? pr->n_prices : 0;
+    for (uint32_t i = 0; i < pr->n_prices && !pl->all_rows; i++)
         if (plan_row_allowed(pl, i)) {
             w->keys[pr->row_key[i]] = -1;
             pl->n_rows++;
         }
+    w->n_on = 0;
+    for (uint32_t k = 0; k < pr->n_keys; k++)
+        if (w->keys[k] != KEY_OFF)
+            w->on[w->n_on++] = (uint16_t)k;
+}
+
+/*
+ * R7: what is left in the pools the keys on draw on at one slot (pools:
+ * its pool ids by key): returns the largest, -1 when none of them has a
+ * pool there. With fold, also raises w->keys[key] of each key on to what
+ * its pool holds there. The live counters or the catalogue's values are
+ * chosen once per slot rather than once per pool.
+ */
+static int64_t
+slot_read(const struct walk *w, const int32_t *pools, bool fold)
+{
+    const struct enc_avail *live = w->avail;
+    const int64_t *own = w->cat->pool_left;
+    const uint16_t *on = w->on;
+    int64_t *keys = w->keys, best = -1;
+    uint32_t n = w->n_on;
+
+    for (uint32_t j = 0; j < n; j++) {
+        int32_t id = pools[on[j]];
+        int64_t v = -1;
+        if (id >= 0)
+            v = live != NULL ? avail_left(live, (uint32_t)id) : own[id];
+        best = v > best ? v : best;
+        if (fold && v > keys[on[j]])
+            keys[on[j]] = v;
+    }
+    return best;
 }
 
 /* R7: the largest pool left at the performance of slot k among the rows
@@ -701,18 +756,71 @@ static int64_t
 performance_available(const struct walk *w, const struct plan *pl, uint32_t k)
 {
     const struct enc_product *pr = pl->product;
-    const int32_t *pools = pr->slot_pools + (size_t)k * pr->n_keys;
-    int64_t best = -1;
 
-    for (uint32_t key = 0; key < pr->n_keys; key++) {
-        int64_t left;
-        if (w->keys[key] == KEY_OFF)
-            continue;
-        left = pool_read(w, pools[key]);
-        if (left > best)
-            best = left;
+    return slot_read(w, pr->slot_pools + (size_t)k * pr->n_keys, false);
+}
+
+/*
+ * Narrows [*lo, *hi) around the first of the n slots (n > 1, by start)
+ * that starts after `after`, given that slots[0] starts at or before it
+ * and slots[n - 1] after it: a guess from where `after` falls between
+ * those two starts, then steps doubling away from the guess until they
+ * pass it. Performances spread evenly over time (a service every day)
+ * are found in a probe or two, where a binary search over a year of them
+ * reads nine cache lines.
+ */
+static void
+slots_guess(const struct enc_perf_slot *slots, uint32_t n, int64_t after,
+            uint32_t *lo, uint32_t *hi)
+{
+    double span = (double)slots[n - 1].utc - (double)slots[0].utc;
+    double at = span > 0 ? ((double)after - (double)slots[0].utc) / span : 0;
+    uint32_t g = 0;
+
+    /* Only a guess: any g in [0, n) is correct, rounding included. */
+    if (at > 0)
+        g = at < 1 ? (uint32_t)(at * (double)(n - 1)) : n - 1;
+    if (slots[g].utc <= after) {
+        *lo = g + 1;
+        for (uint32_t step = 1; g + step < n; step *= 2) {
+            if (slots[g + step].utc > after) {
+                *hi = g + step;
+                return;
+            }
+            *lo = g + step + 1;
+        }
+        return;
     }
-    return best;
+    *hi = g;
+    for (uint32_t step = 1; step <= g; step *= 2) {
+        if (slots[g - step].utc <= after) {
+            *lo = g - step + 1;
+            return;
+        }
+        *hi = g - step;
+    }
+}
+
+/* The position of the first of the n slots (by start) that starts after
+ * `after`; n when none does. */
+static uint32_t
+slots_after(const struct enc_perf_slot *slots, uint32_t n, int64_t after)
+{
+    uint32_t lo = 0, hi = n;
+
+    if (n == 0 || slots[0].utc > after)
+        return 0;
+    if (slots[n - 1].utc <= after)
+        return n;
+    slots_guess(slots, n, after, &lo, &hi);
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (slots[mid].utc <= after)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /*
@@ -725,86 +833,63 @@ performance_first(const struct walk *w, const struct plan *pl)
 {
     const struct enc_product *pr = pl->product;
     int64_t after = w->req->now.utc;
-    uint32_t lo = 0, hi = pr->n_performances;
 
     if (pl->same_day &&
         pl->group->day * SECONDS_PER_DAY - SECONDS_PER_DAY > after)
         after = pl->group->day * SECONDS_PER_DAY - SECONDS_PER_DAY;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (pr->slots[mid].utc <= after)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return slots_after(pr->slots, pr->n_performances, after);
 }
 
 /*
  * R6, R7 and SPEC 8: lists into p the performances of a dated target that
  * are open and where an allowed row has the needed quantity left, earliest
- * first, at most ENC_MAX_PERFORMANCES. Returns the largest pool among them
- * (-1 when none is listed).
+ * first, at most ENC_MAX_PERFORMANCES, and sets w->keys[k] of each key the
+ * plan offers to its largest pool among them (-1: none there; R9).
+ * Returns the largest pool listed (-1 when none is listed).
  */
 static int64_t
 performances_list(struct walk *w, const struct plan *pl, struct enc_proposal *p)
 {
     const struct enc_product *pr = pl->product;
+    const struct enc_perf_slot *slots = pr->slots;
     int64_t day_end = (pl->group->day + 2) * SECONDS_PER_DAY;
-    int64_t largest = -1;
+    int64_t largest = -1, need = pl->need;
+    uint32_t n = 0;
 
-    p->n_performances = 0;
+    /* From performance_first() on, every slot starts after now (R6). */
     for (uint32_t k = performance_first(w, pl);
-         k < pr->n_performances && p->n_performances < ENC_MAX_PERFORMANCES;
-         k++) {
-        const struct enc_perf_slot *s = &pr->slots[k];
+         k < pr->n_performances && n < ENC_MAX_PERFORMANCES; k++) {
+        const struct enc_perf_slot *s = &slots[k];
         int64_t avail;
 
         if (pl->same_day && s->utc >= day_end)
             break;
-        if (!performance_open(w, pl, s))
+        if ((pl->same_day && s->local_day != pl->group->day) ||
+            (s->has_sale && !performance_open(w, pl, s)))
             continue;
-        avail = performance_available(w, pl, k);
-        if (avail < (int64_t)pl->need)
+        /* Folding the pools of a slot that is not listed is harmless:
+         * they are all below need, so a key that only they raise is
+         * still below need and offers nothing (R9). */
+        avail = slot_read(w, pr->slot_pools + (size_t)k * pr->n_keys, true);
+        if (avail < need)
             continue;
-        w->listed[p->n_performances] = k;
-        p->performances[p->n_performances].performance = s->perf;
-        p->performances[p->n_performances].available = avail;
-        p->n_performances++;
-        if (avail > largest)
-            largest = avail;
+        p->performances[n].performance = s->perf;
+        p->performances[n].available = avail;
+        n++;
+        largest = avail > largest ? avail : largest;
     }
+    p->n_performances = n;
     return largest;
 }
 
 /* ---- R9: the offers ---- */
 
-/* R7, R9: sets w->keys[k] of each key the plan offers to its largest
- * pool among the listed performances (-1: none there). */
-static void
-keys_best(struct walk *w, const struct plan *pl, const struct enc_proposal *p)
-{
-    const struct enc_product *pr = pl->product;
-
-    for (uint32_t key = 0; key < pr->n_keys; key++) {
-        int64_t best = -1;
-        if (w->keys[key] == KEY_OFF)
-            continue;
-        for (uint32_t i = 0; i < p->n_performances; i++) {
-            int64_t left = pool_read(
-                w, pr->slot_pools[(size_t)w->listed[i] * pr->n_keys + key]);
-            if (left > best)
-                best = left;
-        }
-        w->keys[key] = best;
-    }
-}
-
 /*
  * R9: the offers are the allowed rows whose pool has the needed quantity
  * at one offered performance at least (an undated target: its stock, -1
- * unlimited), each with its largest pool there. Fills p->offers from the
- * arena; returns false when out of memory.
+ * unlimited), each with its largest pool there (w->keys, from
+ * performances_list()). Fills p->offers from the arena; returns false
+ * when out of memory.
  */
 static bool
 offers_build(struct walk *w, const struct plan *pl, struct enc_proposal *p)
@@ -817,16 +902,14 @@ offers_build(struct walk *w, const struct plan *pl, struct enc_proposal *p)
     p->offers = NULL;
     if (pl->n_rows == 0)
         return true;
-    p->offers = arena_alloc(w->arena, pl->n_rows * sizeof(*p->offers));
+    p->offers = arena_alloc_raw(w->arena, pl->n_rows * sizeof(*p->offers));
     if (p->offers == NULL)
         return false;
-    if (dated)
-        keys_best(w, pl, p);
     for (uint32_t i = 0; i < pr->n_prices; i++) {
         int64_t avail = dated ? w->keys[pr->row_key[i]] : stock;
         bool has = dated ? avail >= (int64_t)pl->need
                          : avail < 0 || avail >= (int64_t)pl->need;
-        if (!has || !plan_row_allowed(pl, i))
+        if (!has || (!pl->all_rows && !plan_row_allowed(pl, i)))
             continue;
         p->offers[p->n_offers].price = i;
         p->offers[p->n_offers].available = avail;
@@ -912,7 +995,7 @@ proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
     p->value = p->min = p->max = 0;
     p->line = li;
     p->type = pl->line->type;
-    p->placement = line_type_placement(pl->line->type);
+    p->placement = w->placement;
     p->base_product = pl->line->base;
     p->base_performance = pl->group->performance;
     p->product = pl->target->product;
@@ -1157,6 +1240,66 @@ base_run(const struct walk *w, int32_t b, uint32_t *first, uint32_t *end)
 }
 
 /*
+ * R14: copies the selected lines into w->placed, grouped by placement,
+ * each group in profile order (a counting sort on four keys), and asks
+ * for the products their targets name (see PREFETCH).
+ */
+static void
+lines_place(struct walk *w)
+{
+    const struct enc_line *lines = w->profile->lines;
+    uint32_t next[PLACEMENT_COUNT];
+
+    memset(w->placed_first, 0, sizeof(w->placed_first));
+    for (uint32_t k = 0; k < w->n_lines; k++) {
+        const struct enc_line *line = &lines[w->lines[k]];
+        w->placed_first[line_type_placement(line->type) + 1]++;
+        for (uint32_t t = 0; t < line->n_targets; t++) {
+            int32_t p = line->targets[t].product;
+            if (p >= 0 && (uint32_t)p < w->cat->n_products)
+                PREFETCH(&w->cat->products[p].archived);
+        }
+    }
+    for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
+        w->placed_first[pl + 1] += w->placed_first[pl];
+        next[pl] = w->placed_first[pl];
+    }
+    for (uint32_t k = 0; k < w->n_lines; k++)
+        w->placed[next[line_type_placement(lines[w->lines[k]].type)]++] =
+            w->lines[k];
+}
+
+/*
+ * Asks for what the targets' rules will read beyond their product (its
+ * name, row keys, first slots and their pools), once the products asked
+ * for by lines_place() are in, so that these misses overlap rather than
+ * queue one behind the other target by target.
+ */
+static void
+lines_prefetch_targets(const struct walk *w)
+{
+    const struct enc_line *lines = w->profile->lines;
+
+    for (uint32_t k = 0; k < w->n_lines; k++) {
+        const struct enc_line *line = &lines[w->lines[k]];
+        for (uint32_t t = 0; t < line->n_targets; t++) {
+            int32_t p = line->targets[t].product;
+            const struct enc_product *pr;
+            if (p < 0 || (uint32_t)p >= w->cat->n_products)
+                continue;
+            pr = &w->cat->products[p];
+            PREFETCH(pr->name_by_lang);
+            PREFETCH(pr->name.items);
+            PREFETCH(pr->row_key);
+            if (pr->n_performances == 0)
+                continue;
+            PREFETCH(pr->slots);
+            PREFETCH(pr->slot_pools);
+        }
+    }
+}
+
+/*
  * R2, R3, R4: the lines that may yield something for this request, in
  * profile order: used at this stage, with a base the items hold (both
  * from the catalogue's index, so the profile is never scanned) and valid
@@ -1172,9 +1315,10 @@ lines_select(struct walk *w)
         most += w->cat->base_first[h->products[i] + 1] -
                 w->cat->base_first[h->products[i]];
     w->n_lines = 0;
-    w->lines = arena_alloc(w->arena, most * sizeof(*w->lines));
+    w->lines = arena_alloc_raw(w->arena, 2 * most * sizeof(*w->lines));
     if (w->lines == NULL)
         return false;
+    w->placed = w->lines + most;
     for (uint32_t i = 0; i < h->n; i++) {
         uint32_t k, end;
         if (i > 0 && h->products[i] == h->products[i - 1])
@@ -1199,22 +1343,8 @@ lines_select(struct walk *w)
         if (kept == 0 || w->lines[i] != w->lines[kept - 1])
             w->lines[kept++] = w->lines[i];
     w->n_lines = kept;
+    lines_place(w);
     return true;
-}
-
-/* Asks for the products the selected lines target, all at once (see
- * PREFETCH). */
-static void
-lines_prefetch_targets(const struct walk *w)
-{
-    for (uint32_t k = 0; k < w->n_lines; k++) {
-        const struct enc_line *line = &w->profile->lines[w->lines[k]];
-        for (uint32_t t = 0; t < line->n_targets; t++) {
-            int32_t p = line->targets[t].product;
-            if (p >= 0 && (uint32_t)p < w->cat->n_products)
-                PREFETCH(&w->cat->products[p].archived);
-        }
-    }
 }
 
 /* R14: the selected lines of placement pl, in profile order, within the
@@ -1225,12 +1355,11 @@ placement_propose(struct walk *w, enum enc_placement pl)
     uint32_t limit = placement_limit(w->profile, pl);
 
     w->placement_first = w->out->n_proposals;
-    for (uint32_t k = 0; k < w->n_lines; k++) {
-        uint32_t li = w->lines[k];
+    w->placement = pl;
+    for (uint32_t k = w->placed_first[pl]; k < w->placed_first[pl + 1]; k++) {
+        uint32_t li = w->placed[k];
         enum enc_code rc;
 
-        if (line_type_placement(w->profile->lines[li].type) != pl)
-            continue;
         if (placement_count(w) < limit)
             rc = line_propose(w, li, limit);
         else if (w->trace != NULL)
@@ -1280,6 +1409,32 @@ trace_finish(struct walk *w)
                                                                : ENC_INTERNAL;
 }
 
+/*
+ * The walk's scratch, in one piece from the arena: the groups, the keys
+ * and the keys on (room for the most keys of a product), and one byte
+ * per cart item, which is returned for
+ * held_build(). Each is written before it is read. NULL when out of
+ * memory.
+ */
+static uint8_t *
+walk_scratch(struct walk *w)
+{
+    size_t keys = (size_t)w->cat->max_keys + 1, items = w->req->n_cart + 1;
+    char *p = arena_alloc_raw(w->arena, items * sizeof(*w->groups) +
+                                            keys * sizeof(*w->keys) +
+                                            keys * sizeof(*w->on) + items);
+
+    if (p == NULL)
+        return NULL;
+    w->groups = (struct group *)p;
+    p += items * sizeof(*w->groups);
+    w->keys = (int64_t *)p;
+    p += keys * sizeof(*w->keys);
+    w->on = (uint16_t *)p;
+    p += keys * sizeof(*w->on);
+    return (uint8_t *)p;
+}
+
 enum enc_code
 enc_propose(const struct enc_catalogue *cat, const struct enc_request *req,
             struct arena *arena, struct enc_answer *out, struct enc_error *err)
@@ -1313,18 +1468,18 @@ enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
         return ENC_OK;
     w.profile = &cat->profiles[out->profile];
     w.lang = catalogue_lang_index(cat, req->lang);
-    w.groups = arena_alloc(arena, (req->n_cart + 1) * sizeof(*w.groups));
-    cart_pkg = arena_alloc(arena, req->n_cart + 1);
+    cart_pkg = walk_scratch(&w);
+    if (cart_pkg == NULL ||
+        !held_build(cat, req->cart, req->n_cart, arena, &w.cart, cart_pkg))
+        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     w.cart_pkg = cart_pkg;
-    if (w.groups == NULL || cart_pkg == NULL ||
-        !held_build(cat, req->cart, req->n_cart, arena, &w.cart, cart_pkg) ||
+    w.bases = w.cart;
+    /* R3: at stage product, the focus alone is looked at. */
+    if (req->stage == STAGE_PRODUCT &&
         !held_build(cat, &req->focus, req->has_focus ? 1 : 0, arena, &w.bases,
                     &w.focus_pkg))
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-    if (req->stage != STAGE_PRODUCT)
-        w.bases = w.cart;
-    w.keys = arena_alloc(arena, (cat->max_keys + 1) * sizeof(*w.keys));
-    if (w.keys == NULL || !lines_select(&w))
+    if (!lines_select(&w))
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     lines_prefetch_targets(&w);
     for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
