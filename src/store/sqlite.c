@@ -389,60 +389,69 @@ sqlite_generation(struct store *s, uint64_t *out, struct enc_error *err)
  * row, and that was most of the save of the large catalogue (issue 4:
  * 1.5 s less for its 800,000 rows). Such a statement keeps a statement
  * journal of the pages it changes; larger batches journal fewer pages in
- * all, and past 256 rows the import was no faster. The rows past the last
- * full batch go in by one statement of their own, prepared when the batch
- * opens, as the caller gives the row count first.
+ * all, and past 256 rows the import was no faster (32 rows: 0.25 s
+ * slower). The rows past the last full batch go in one by one.
+ *
+ * The statements are literals like every other (no SQL is built at run
+ * time): BATCH_OF() repeats a row's parameters BATCH_ROWS times as the
+ * program is compiled.
  */
 #define BATCH_ROWS 256
+#define ROWS_2(row) row "," row
+#define ROWS_16(row) ROWS_2(ROWS_2(ROWS_2(ROWS_2(row))))
+#define BATCH_OF(row) ROWS_16(ROWS_16(row))
+_Static_assert(sizeof(BATCH_OF("(?)")) == BATCH_ROWS * sizeof("(?)"),
+               "BATCH_OF() writes BATCH_ROWS rows");
+
+/* A table written by batches: its INSERT of one row, then of BATCH_ROWS
+ * rows, and the columns of a row. */
+struct batch_table {
+    const char *sql[2];
+    int n_cols;
+};
+
+#define SQL_PRODUCT_INSERT                                                     \
+    "INSERT INTO products (id, position, code, body) VALUES "
+#define SQL_PERFORMANCE_INSERT                                                 \
+    "INSERT INTO performances (id, product_id, position, code, body) VALUES "
+#define SQL_POOL_INSERT                                                        \
+    "INSERT INTO pools (performance_id, position, code, \"left\") VALUES "
+#define SQL_LINE_INSERT                                                        \
+    "INSERT INTO lines (profile_id, position, code, body) VALUES "
+
+static const struct batch_table product_table = {
+    {SQL_PRODUCT_INSERT "(?,?,?,?)", SQL_PRODUCT_INSERT BATCH_OF("(?,?,?,?)")},
+    4};
+static const struct batch_table performance_table = {
+    {SQL_PERFORMANCE_INSERT "(?,?,?,?,?)",
+     SQL_PERFORMANCE_INSERT BATCH_OF("(?,?,?,?,?)")},
+    5};
+static const struct batch_table pool_table = {
+    {SQL_POOL_INSERT "(?,?,?,?)", SQL_POOL_INSERT BATCH_OF("(?,?,?,?)")}, 4};
+static const struct batch_table line_table = {
+    {SQL_LINE_INSERT "(?,?,?,?)", SQL_LINE_INSERT BATCH_OF("(?,?,?,?)")}, 4};
 
 struct batch {
     sqlite3 *db;
-    sqlite3_stmt *full; /* BATCH_ROWS rows; NULL when total is smaller */
-    sqlite3_stmt *tail; /* the last total % BATCH_ROWS rows; NULL if none */
-    const char *head;   /* the INSERT, for error messages */
+    sqlite3_stmt *st[2]; /* as batch_table.sql; NULL when not needed */
     int n_cols;
     uint64_t total; /* the rows the caller will bind */
     uint64_t done;  /* the rows bound so far */
 };
 
-/* Prepares head (an INSERT ending in "VALUES ") followed by rows tuples
- * of n_cols parameters; *st stays NULL when rows is 0. */
+/* Opens a batch of total rows into table t; the caller binds them all
+ * (batch_row(), batch_next()), then batch_close(). */
 static enum enc_code
-batch_prepare(sqlite3 *db, const char *head, int n_cols, uint64_t rows,
-              sqlite3_stmt **st, struct enc_error *err)
-{
-    *st = NULL;
-    if (rows == 0)
-        return ENC_OK;
-    sqlite3_str *sql = sqlite3_str_new(db);
-    sqlite3_str_appendall(sql, head);
-    for (uint64_t r = 0; r < rows; r++) {
-        sqlite3_str_appendall(sql, r == 0 ? "(?" : ",(?");
-        for (int c = 1; c < n_cols; c++)
-            sqlite3_str_appendall(sql, ",?");
-        sqlite3_str_appendchar(sql, 1, ')');
-    }
-    char *text = sqlite3_str_finish(sql);
-    if (text == NULL)
-        return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-    int rc = sqlite3_prepare_v2(db, text, -1, st, NULL);
-    sqlite3_free(text);
-    return rc == SQLITE_OK ? ENC_OK : db_fail(db, head, err);
-}
-
-/* Opens a batch of total rows into the table head inserts into (see
- * batch_prepare); the caller binds them all, then batch_close(). */
-static enum enc_code
-batch_open(struct batch *b, sqlite3 *db, const char *head, int n_cols,
+batch_open(struct batch *b, sqlite3 *db, const struct batch_table *t,
            uint64_t total, struct enc_error *err)
 {
-    *b = (struct batch){
-        .db = db, .head = head, .n_cols = n_cols, .total = total};
-    enum enc_code result = batch_prepare(
-        db, head, n_cols, total >= BATCH_ROWS ? BATCH_ROWS : 0, &b->full, err);
-    if (result == ENC_OK)
-        result =
-            batch_prepare(db, head, n_cols, total % BATCH_ROWS, &b->tail, err);
+    *b = (struct batch){.db = db, .n_cols = t->n_cols, .total = total};
+    const char *const *sql = t->sql;
+    bool needed[2] = {total % BATCH_ROWS != 0, total >= BATCH_ROWS};
+    enum enc_code result = ENC_OK;
+    for (int i = 0; result == ENC_OK && i < 2; i++)
+        if (needed[i])
+            result = db_prepare(db, sql[i], &b->st[i], err);
     return result;
 }
 
@@ -458,10 +467,12 @@ batch_full_rows(const struct batch *b)
 static sqlite3_stmt *
 batch_row(const struct batch *b, int *at)
 {
-    uint64_t full = batch_full_rows(b);
-    uint64_t row = b->done < full ? b->done % BATCH_ROWS : b->done - full;
-    *at = (int)row * b->n_cols + 1;
-    return b->done < full ? b->full : b->tail;
+    if (b->done >= batch_full_rows(b)) {
+        *at = 1;
+        return b->st[0];
+    }
+    *at = (int)(b->done % BATCH_ROWS) * b->n_cols + 1;
+    return b->st[1];
 }
 
 /* Counts the row just bound, and runs its statement when that row was
@@ -469,15 +480,14 @@ batch_row(const struct batch *b, int *at)
 static enum enc_code
 batch_next(struct batch *b, struct enc_error *err)
 {
-    uint64_t full = batch_full_rows(b);
     if (b->done >= b->total)
         return enc_error_set(err, ENC_INTERNAL, NULL,
-                             "database: %s: more rows than counted", b->head);
+                             "database: more rows than counted");
     b->done++;
-    if (b->done <= full && b->done % BATCH_ROWS == 0)
-        return db_step_done(b->db, b->full, err);
-    if (b->done == b->total && b->done > full)
-        return db_step_done(b->db, b->tail, err);
+    if (b->done > batch_full_rows(b))
+        return db_step_done(b->db, b->st[0], err);
+    if (b->done % BATCH_ROWS == 0)
+        return db_step_done(b->db, b->st[1], err);
     return ENC_OK;
 }
 
@@ -487,11 +497,11 @@ batch_next(struct batch *b, struct enc_error *err)
 static enum enc_code
 batch_close(struct batch *b, enum enc_code result, struct enc_error *err)
 {
-    sqlite3_finalize(b->full);
-    sqlite3_finalize(b->tail);
+    sqlite3_finalize(b->st[0]);
+    sqlite3_finalize(b->st[1]);
     if (result == ENC_OK && b->done != b->total)
         return enc_error_set(err, ENC_INTERNAL, NULL,
-                             "database: %s: fewer rows than counted", b->head);
+                             "database: fewer rows than counted");
     return result;
 }
 
@@ -616,10 +626,7 @@ save_product_rows(sqlite3 *db, const struct enc_catalogue *cat,
 {
     struct batch b;
     enum enc_code result =
-        batch_open(&b, db,
-                   "INSERT INTO products (id, position, code, body)"
-                   " VALUES ",
-                   4, cat->n_products, err);
+        batch_open(&b, db, &product_table, cat->n_products, err);
     for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++) {
         size_t len = 0;
         char *body = codec_record_encode(cat, CODE_PRODUCT, p, &len);
@@ -664,11 +671,7 @@ save_performance_rows(sqlite3 *db, const struct enc_catalogue *cat,
                       struct enc_error *err)
 {
     struct batch b;
-    enum enc_code result = batch_open(
-        &b, db,
-        "INSERT INTO performances (id, product_id, position, code, body)"
-        " VALUES ",
-        5, n, err);
+    enum enc_code result = batch_open(&b, db, &performance_table, n, err);
     int64_t id = ids->performance;
     for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++) {
         const struct enc_product *prod = &cat->products[p];
@@ -709,10 +712,7 @@ save_pool_rows(sqlite3 *db, const struct enc_catalogue *cat,
                const struct product_ids *ids, uint64_t n, struct enc_error *err)
 {
     struct batch b;
-    enum enc_code result = batch_open(
-        &b, db,
-        "INSERT INTO pools (performance_id, position, code, \"left\") VALUES ",
-        4, n, err);
+    enum enc_code result = batch_open(&b, db, &pool_table, n, err);
     int64_t id = ids->performance;
     for (uint32_t p = 0; result == ENC_OK && p < cat->n_products; p++) {
         const struct enc_product *prod = &cat->products[p];
@@ -759,9 +759,6 @@ save_products(sqlite3 *db, const struct enc_catalogue *cat,
     return result;
 }
 
-#define SQL_LINE_INSERT                                                        \
-    "INSERT INTO lines (profile_id, position, code, body) VALUES "
-
 /* Binds the lines of profile p (row profile_id), in order. */
 static enum enc_code
 save_lines(struct batch *b, const struct enc_catalogue *cat, uint32_t p,
@@ -798,7 +795,7 @@ save_profiles(sqlite3 *db, const struct enc_catalogue *cat,
     enum enc_code result = db_prepare(db, SQL_PROFILE_INSERT, &profile, err);
     if (result != ENC_OK)
         return result;
-    result = batch_open(&lines, db, SQL_LINE_INSERT, 4, n_lines, err);
+    result = batch_open(&lines, db, &line_table, n_lines, err);
     for (uint32_t p = 0; result == ENC_OK && p < cat->n_profiles; p++) {
         int64_t id = 0;
         result = insert_record(db, profile, cat, CODE_PROFILE, p, 0,
@@ -912,8 +909,7 @@ save_one_profile(sqlite3 *db, sqlite3_stmt *const *sts,
     if (result != ENC_OK)
         return result;
     struct batch lines;
-    result = batch_open(&lines, db, SQL_LINE_INSERT, 4,
-                        cat->profiles[p].n_lines, err);
+    result = batch_open(&lines, db, &line_table, cat->profiles[p].n_lines, err);
     if (result == ENC_OK)
         result = save_lines(&lines, cat, p, id, err);
     return batch_close(&lines, result, err);
