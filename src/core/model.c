@@ -572,6 +572,46 @@ index_slots(struct enc_catalogue *cat)
     return true;
 }
 
+/* ---- Dense copies for the engine ---- */
+
+/* Sets pr's pool_lo and pool_hi: the span of the pool ids of its
+ * performances. After index_pools(). */
+static void
+product_pool_span(const struct enc_catalogue *cat, struct enc_product *pr)
+{
+    pr->pool_lo = pr->pool_hi = 0;
+    for (uint32_t k = 0; k < pr->n_performances; k++) {
+        const struct enc_performance *pf =
+            &cat->performances[pr->perf_by_start[k]];
+        if (k == 0 || pf->pool_first < pr->pool_lo)
+            pr->pool_lo = pf->pool_first;
+        if (k == 0 || pf->pool_first + pf->n_pools > pr->pool_hi)
+            pr->pool_hi = pf->pool_first + pf->n_pools;
+    }
+}
+
+/* The fields of products and performances a request's items are looked
+ * up by, as dense arrays (enc_catalogue), and each product's span of
+ * pool ids. After index_performances(), index_packages() and
+ * index_pools(). */
+static bool
+index_dense(struct enc_catalogue *cat)
+{
+    cat->product_contents = arena_alloc(
+        &cat->arena, ((size_t)cat->n_products + 1) * sizeof(uint32_t));
+    cat->performance_day = arena_alloc(
+        &cat->arena, ((size_t)cat->n_performances + 1) * sizeof(int64_t));
+    if (cat->product_contents == NULL || cat->performance_day == NULL)
+        return false;
+    for (uint32_t p = 0; p < cat->n_products; p++)
+        cat->product_contents[p] = cat->products[p].n_contents;
+    for (uint32_t i = 0; i < cat->n_performances; i++)
+        cat->performance_day[i] = cat->performances[i].local_day;
+    for (uint32_t p = 0; p < cat->n_products; p++)
+        product_pool_span(cat, &cat->products[p]);
+    return true;
+}
+
 /* ---- Lines by base product, profile and stage ---- */
 
 /* By key (profile, stage), then line (profile order). */
@@ -717,7 +757,8 @@ catalogue_index(struct enc_catalogue *cat)
         if (k != CODE_PROFILE && !codemap_build(cat, (enum enc_code_kind)k))
             return false;
     return index_performances(cat) && index_packages(cat) && index_pools(cat) &&
-           index_slots(cat) && index_names(cat) && index_profiles(cat);
+           index_slots(cat) && index_dense(cat) && index_names(cat) &&
+           index_profiles(cat);
 }
 
 enum enc_placement

@@ -237,6 +237,11 @@ struct enc_product {
     /* R13: its name in each language of the institution: the index of
      * the item catalogue_text() picks, -1 when none. */
     int16_t *name_by_lang;
+    /* Derived: the pool ids (avail.h) of its performances lie in
+     * [pool_lo, pool_hi), so the engine can ask for them all at once
+     * (propose.c); both 0 for an undated product. */
+    uint32_t pool_lo;
+    uint32_t pool_hi;
 };
 
 /*
@@ -393,6 +398,16 @@ struct enc_catalogue {
     struct enc_catalogue **profile_owner; /* NULL, or one per profile */
     uint32_t n_held;
     struct enc_catalogue **held;
+
+    /*
+     * Derived by catalogue_index() from the records alone, for the
+     * engine's first look at a cart's items (propose.c): dense copies of
+     * fields of the large records, so that a request's items cost few
+     * cache lines and pages. Not copied into an overlay: it reads its
+     * records owner's (catalogue_records_owner()).
+     */
+    uint32_t *product_contents; /* per product: its n_contents */
+    int64_t *performance_day;   /* per performance: its local_day */
 };
 
 /* Where an overlay's profile comes from: profile index of catalogue

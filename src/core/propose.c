@@ -207,6 +207,34 @@ ints_sort(int32_t *a, uint32_t n)
     }
 }
 
+/* The catalogue whose arena holds cat's records and their dense copies
+ * (model.h); catalogue_records_owner() without the call. */
+static const struct enc_catalogue *
+records(const struct enc_catalogue *cat)
+{
+    return cat->records_owner != NULL ? cat->records_owner : cat;
+}
+
+/* How many products product p (in range) holds, 0 for one that is not a
+ * package: from the dense copy when the catalogue has one. */
+static uint32_t
+product_inside(const struct enc_catalogue *cat, int32_t p)
+{
+    const uint32_t *dense = records(cat)->product_contents;
+
+    return dense != NULL ? dense[p] : cat->products[p].n_contents;
+}
+
+/* The local day of performance f (in range), from the dense copy when
+ * the catalogue has one. */
+static int64_t
+performance_day(const struct enc_catalogue *cat, int32_t f)
+{
+    const int64_t *dense = records(cat)->performance_day;
+
+    return dense != NULL ? dense[f] : cat->performances[f].local_day;
+}
+
 /*
  * Fills *h with the products the n items hold (R4: an item of a package
  * counts for each product inside it), from the arena, and pkg[i] (room
@@ -219,19 +247,23 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
 {
     uint64_t room = 1;
 
+    const int64_t *days = records(cat)->performance_day;
+
+    /* What the items lead to next: their lines (lines_select()) and
+     * their performances' days (group_add()). */
     for (uint32_t i = 0; i < n; i++) {
         if (items[i].product >= 0 &&
             (uint32_t)items[i].product < cat->n_products)
-            PREFETCH(&cat->products[items[i].product].n_contents);
-        if (items[i].performance >= 0 &&
+            PREFETCH(&cat->base_first[items[i].product]);
+        if (days != NULL && items[i].performance >= 0 &&
             (uint32_t)items[i].performance < cat->n_performances)
-            PREFETCH(&cat->performances[items[i].performance].local_day);
+            PREFETCH(&days[items[i].performance]);
     }
     for (uint32_t i = 0; i < n; i++) {
         uint32_t inside = 0;
         if (items[i].product >= 0 &&
             (uint32_t)items[i].product < cat->n_products)
-            inside = cat->products[items[i].product].n_contents;
+            inside = product_inside(cat, items[i].product);
         pkg[i] = inside > 0;
         room += 1 + inside;
     }
@@ -244,8 +276,10 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
         if (items[i].product < 0 ||
             (uint32_t)items[i].product >= cat->n_products)
             continue;
-        pr = &cat->products[items[i].product];
         h->products[h->n++] = items[i].product;
+        if (!pkg[i])
+            continue;
+        pr = &cat->products[items[i].product];
         for (uint32_t k = 0; k < pr->n_contents; k++)
             h->products[h->n++] = pr->contents[k];
     }
@@ -325,7 +359,7 @@ group_add(const struct enc_catalogue *cat, const struct enc_line *line,
         g++;
     if (g == *n) {
         groups[g].performance = perf;
-        groups[g].day = perf >= 0 ? cat->performances[perf].local_day : 0;
+        groups[g].day = perf >= 0 ? performance_day(cat, perf) : 0;
         groups[g].total = 0;
         groups[g].matched = 0;
         groups[g].items = 0;
@@ -411,7 +445,7 @@ item_day(const struct enc_catalogue *cat, const struct enc_item *it)
 {
     if (it->performance < 0 || (uint32_t)it->performance >= cat->n_performances)
         return ANY_DAY;
-    return cat->performances[it->performance].local_day;
+    return performance_day(cat, it->performance);
 }
 
 /* R10: the product is in the cart (an item of it, or of a package holding
@@ -722,32 +756,14 @@ plan_keys(struct walk *w, struct plan *pl)
             w->on[w->n_on++] = (uint16_t)k;
 }
 
-/*
- * R7: what is left in the pools the keys on draw on at one slot (pools:
- * its pool ids by key): returns the largest, -1 when none of them has a
- * pool there. With fold, also raises w->keys[key] of each key on to what
- * its pool holds there. The live counters or the catalogue's values are
- * chosen once per slot rather than once per pool.
- */
-static int64_t
-slot_read(const struct walk *w, const int32_t *pools, bool fold)
+/* R7: what is left in pool id, -1 when id is -1 (no pool): from the
+ * live counters live, else from the catalogue's own values. */
+static inline int64_t
+pool_value(const struct enc_avail *live, const int64_t *own, int32_t id)
 {
-    const struct enc_avail *live = w->avail;
-    const int64_t *own = w->cat->pool_left;
-    const uint16_t *on = w->on;
-    int64_t *keys = w->keys, best = -1;
-    uint32_t n = w->n_on;
-
-    for (uint32_t j = 0; j < n; j++) {
-        int32_t id = pools[on[j]];
-        int64_t v = -1;
-        if (id >= 0)
-            v = live != NULL ? avail_left(live, (uint32_t)id) : own[id];
-        best = v > best ? v : best;
-        if (fold && v > keys[on[j]])
-            keys[on[j]] = v;
-    }
-    return best;
+    if (id < 0)
+        return -1;
+    return live != NULL ? avail_left(live, (uint32_t)id) : own[id];
 }
 
 /* R7: the largest pool left at the performance of slot k among the rows
@@ -756,8 +772,14 @@ static int64_t
 performance_available(const struct walk *w, const struct plan *pl, uint32_t k)
 {
     const struct enc_product *pr = pl->product;
+    const int32_t *ids = pr->slot_pools + (size_t)k * pr->n_keys;
+    int64_t best = -1;
 
-    return slot_read(w, pr->slot_pools + (size_t)k * pr->n_keys, false);
+    for (uint32_t j = 0; j < w->n_on; j++) {
+        int64_t v = pool_value(w->avail, w->cat->pool_left, ids[w->on[j]]);
+        best = v > best ? v : best;
+    }
+    return best;
 }
 
 /*
@@ -851,30 +873,45 @@ static int64_t
 performances_list(struct walk *w, const struct plan *pl, struct enc_proposal *p)
 {
     const struct enc_product *pr = pl->product;
+    /* Read once into locals: the stores below could otherwise alias
+     * them, and the loop would read them again at every slot. */
     const struct enc_perf_slot *slots = pr->slots;
-    int64_t day_end = (pl->group->day + 2) * SECONDS_PER_DAY;
+    const int32_t *pools = pr->slot_pools;
+    const struct enc_avail *live = w->avail;
+    const int64_t *own = w->cat->pool_left;
+    const uint16_t *on = w->on;
+    struct enc_offered_performance *out = p->performances;
+    int64_t *keys = w->keys;
+    int64_t day = pl->group->day, day_end = (day + 2) * SECONDS_PER_DAY;
     int64_t largest = -1, need = pl->need;
-    uint32_t n = 0;
+    uint32_t n = 0, n_on = w->n_on, n_keys = pr->n_keys;
+    uint32_t end = pr->n_performances;
+    bool same_day = pl->same_day;
 
     /* From performance_first() on, every slot starts after now (R6). */
     for (uint32_t k = performance_first(w, pl);
-         k < pr->n_performances && n < ENC_MAX_PERFORMANCES; k++) {
+         k < end && n < ENC_MAX_PERFORMANCES; k++) {
         const struct enc_perf_slot *s = &slots[k];
-        int64_t avail;
+        const int32_t *ids = pools + (size_t)k * n_keys;
+        int64_t avail = -1;
 
-        if (pl->same_day && s->utc >= day_end)
+        if (same_day && s->utc >= day_end)
             break;
-        if ((pl->same_day && s->local_day != pl->group->day) ||
+        if ((same_day && s->local_day != day) ||
             (s->has_sale && !performance_open(w, pl, s)))
             continue;
-        /* Folding the pools of a slot that is not listed is harmless:
-         * they are all below need, so a key that only they raise is
-         * still below need and offers nothing (R9). */
-        avail = slot_read(w, pr->slot_pools + (size_t)k * pr->n_keys, true);
+        /* R7: the largest pool of the keys on. Each key's best is raised
+         * here even when the slot is not listed: its pools are then all
+         * below need, so a key only they raise still offers nothing. */
+        for (uint32_t j = 0; j < n_on; j++) {
+            int64_t v = pool_value(live, own, ids[on[j]]);
+            avail = v > avail ? v : avail;
+            keys[on[j]] = v > keys[on[j]] ? v : keys[on[j]];
+        }
         if (avail < need)
             continue;
-        p->performances[n].performance = s->perf;
-        p->performances[n].available = avail;
+        out[n].performance = s->perf;
+        out[n].available = avail;
         n++;
         largest = avail > largest ? avail : largest;
     }
@@ -1252,6 +1289,12 @@ lines_place(struct walk *w)
 
     memset(w->placed_first, 0, sizeof(w->placed_first));
     for (uint32_t k = 0; k < w->n_lines; k++) {
+        PREFETCH(lines[w->lines[k]].targets);
+        if (w->profile->text_by_lang != NULL)
+            PREFETCH(w->profile->text_by_lang +
+                     (size_t)w->lines[k] * n_langs(w->cat));
+    }
+    for (uint32_t k = 0; k < w->n_lines; k++) {
         const struct enc_line *line = &lines[w->lines[k]];
         w->placed_first[line_type_placement(line->type) + 1]++;
         for (uint32_t t = 0; t < line->n_targets; t++) {
@@ -1267,6 +1310,29 @@ lines_place(struct walk *w)
     for (uint32_t k = 0; k < w->n_lines; k++)
         w->placed[next[line_type_placement(lines[w->lines[k]].type)]++] =
             w->lines[k];
+}
+
+/* At most this many bytes of a product's pools are asked for ahead: a
+ * proposal lists at most 20 performances (SPEC 8), each of a few pools;
+ * the pools of a service with one performance a day for a year would be
+ * mostly of other days. */
+#define PREFETCH_POOLS_MAX 1024
+
+/* Asks for what is left in the pools of dated product pr (R7), when they
+ * are few enough to be read whole. */
+static void
+pools_prefetch(const struct walk *w, const struct enc_product *pr)
+{
+    size_t n = (size_t)(pr->pool_hi - pr->pool_lo) * sizeof(int64_t);
+    const void *first = w->avail != NULL
+                            ? (const void *)&w->avail->left[pr->pool_lo]
+                            : (const void *)&w->cat->pool_left[pr->pool_lo];
+
+    if (pr->pool_hi <= pr->pool_lo || n > PREFETCH_POOLS_MAX)
+        return;
+    for (size_t at = 0; at < n; at += 64)
+        PREFETCH((const char *)first + at);
+    PREFETCH((const char *)first + n - 1);
 }
 
 /*
@@ -1295,6 +1361,7 @@ lines_prefetch_targets(const struct walk *w)
                 continue;
             PREFETCH(pr->slots);
             PREFETCH(pr->slot_pools);
+            pools_prefetch(w, pr);
         }
     }
 }
@@ -1311,9 +1378,11 @@ lines_select(struct walk *w)
     const struct held *h = &w->bases;
     uint32_t most = 1, kept = 0;
 
-    for (uint32_t i = 0; i < h->n; i++)
-        most += w->cat->base_first[h->products[i] + 1] -
-                w->cat->base_first[h->products[i]];
+    for (uint32_t i = 0; i < h->n; i++) {
+        uint32_t first = w->cat->base_first[h->products[i]];
+        most += w->cat->base_first[h->products[i] + 1] - first;
+        PREFETCH(&w->cat->base_lines[first]);
+    }
     w->n_lines = 0;
     w->lines = arena_alloc_raw(w->arena, 2 * most * sizeof(*w->lines));
     if (w->lines == NULL)
