@@ -29,20 +29,12 @@ import_read(const char *path, char **doc, size_t *len, struct enc_error *err)
     return result;
 }
 
-/* Prints the findings and the summary of an import that succeeded; gen
- * is the generation it committed. */
+/* Prints the findings and the summary of an import that succeeded: cat
+ * is the catalogue it saved, gen the generation it committed. */
 static void
-import_report(struct store *s, const char *path, const struct enc_findings *f,
-              uint64_t gen)
+import_report(const struct enc_catalogue *cat, const char *path,
+              const struct enc_findings *f, uint64_t gen)
 {
-    struct enc_catalogue *cat = NULL;
-    struct enc_error err = {0};
-    if (store_load(s, &cat, &err) != ENC_OK || cat == NULL) {
-        cli_say("imported %s, but reading it back failed: %s", path,
-                err.message);
-        catalogue_free(cat);
-        return;
-    }
     cli_print_findings(stderr, "encore: ", cat, f);
     uint32_t active = 0;
     for (uint32_t p = 0; p < cat->n_profiles; p++)
@@ -51,7 +43,6 @@ import_report(struct store *s, const char *path, const struct enc_findings *f,
             "(%u active); %u errors in drafts, %u warnings; generation %llu",
             path, cat->n_products, cat->n_performances, cat->n_profiles, active,
             f->n_errors, f->n - f->n_errors, (unsigned long long)gen);
-    catalogue_free(cat);
 }
 
 int
@@ -73,6 +64,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
     char *doc = NULL;
     size_t len = 0;
     struct store *s = NULL;
+    struct enc_catalogue *saved = NULL;
     status = CLI_FAIL;
     if (import_read(path, &doc, &len, &err) != ENC_OK)
         goto refused;
@@ -80,9 +72,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
         goto out;
     uint64_t gen = 0;
     if (store_import_generation(s, doc, len, replace.given, answer_clock_now(),
-                                &f, NULL, &gen, &err) != ENC_OK)
+                                &f, NULL, &gen, &saved, &err) != ENC_OK)
         goto refused;
-    import_report(s, path, &f, gen);
+    import_report(saved, path, &f, gen);
     status = CLI_OK;
     goto out;
 
@@ -90,6 +82,7 @@ refused:
     cli_say_error(&err);
     cli_write_error_json(&err);
 out:
+    catalogue_free(saved);
     store_close(s);
     findings_cleanup(&f);
     free(doc);

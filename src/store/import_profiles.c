@@ -194,5 +194,5 @@ store_import_onto(struct store *s, struct enc_catalogue *base,
             *err = (struct enc_error){0};
     }
     return store_import_generation(s, doc, len, replace, now, findings, refused,
-                                   generation, err);
+                                   generation, NULL, err);
 }

@@ -159,11 +159,14 @@ import_refuse_errors(const struct enc_catalogue *merged, const char *stored,
  */
 static enum enc_code
 import_save(struct store *s, const struct enc_catalogue *merged,
-            const char *doc, size_t len, bool replace, struct enc_error *err)
+            const char *doc, size_t len, bool replace, bool first,
+            struct enc_error *err)
 {
     char **codes = NULL;
     size_t n = 0;
-    if (replace || !codec_document_profile_codes(doc, len, &codes, &n))
+    /* The first import writes every row: no need to read the document
+     * again (a second pass over 41 MB costs a quarter of a second). */
+    if (replace || first || !codec_document_profile_codes(doc, len, &codes, &n))
         return s->ops->save(s, merged, err);
     enum enc_code result = s->ops->save_profiles(s, merged, codes, n, err);
     free(codes);
@@ -184,7 +187,7 @@ store_import_checked(struct store *s, const char *doc, size_t len, bool replace,
                      struct enc_catalogue **refused, struct enc_error *err)
 {
     return store_import_generation(s, doc, len, replace, now, findings, refused,
-                                   NULL, err);
+                                   NULL, NULL, err);
 }
 
 enum enc_code
@@ -192,7 +195,7 @@ store_import_generation(struct store *s, const char *doc, size_t len,
                         bool replace, struct enc_time now,
                         struct enc_findings *findings,
                         struct enc_catalogue **refused, uint64_t *generation,
-                        struct enc_error *err)
+                        struct enc_catalogue **saved, struct enc_error *err)
 {
     char *stored = NULL;
     size_t stored_len = 0;
@@ -229,7 +232,7 @@ store_import_generation(struct store *s, const char *doc, size_t len,
         merged = NULL;
     }
     if (result == ENC_OK)
-        result = import_save(s, merged, doc, len, replace, err);
+        result = import_save(s, merged, doc, len, replace, stored == NULL, err);
     /* Read inside the write transaction: the generation this import
      * committed, not one a concurrent writer moved on since. */
     if (result == ENC_OK && generation != NULL)
@@ -242,6 +245,10 @@ store_import_generation(struct store *s, const char *doc, size_t len,
 
 out:
     result = s->ops->write_end(s, result, err);
+    if (result == ENC_OK && saved != NULL) {
+        *saved = merged;
+        merged = NULL;
+    }
     findings_cleanup(&f);
     catalogue_free(merged);
     free(stored);

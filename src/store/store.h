@@ -140,16 +140,16 @@ enum enc_code store_import_checked(struct store *s, const char *doc, size_t len,
                                    struct enc_catalogue **refused,
                                    struct enc_error *err);
 
-/* store_import_checked() that also sets *generation (may be NULL), on
- * success, to the generation the import committed, read inside its own
- * write transaction. */
-enum enc_code store_import_generation(struct store *s, const char *doc,
-                                      size_t len, bool replace,
-                                      struct enc_time now,
-                                      struct enc_findings *findings,
-                                      struct enc_catalogue **refused,
-                                      uint64_t *generation,
-                                      struct enc_error *err);
+/* store_import_checked() that also sets, on success, *generation (may be
+ * NULL) to the generation the import committed, read inside its own
+ * write transaction, and *saved (may be NULL) to the catalogue it saved
+ * (the caller frees it), so a report needs no second load. */
+enum enc_code
+store_import_generation(struct store *s, const char *doc, size_t len,
+                        bool replace, struct enc_time now,
+                        struct enc_findings *findings,
+                        struct enc_catalogue **refused, uint64_t *generation,
+                        struct enc_catalogue **saved, struct enc_error *err);
 
 /*
  * store_import_generation() for a caller that holds a catalogue loaded
