@@ -574,26 +574,9 @@ index_slots(struct enc_catalogue *cat)
 
 /* ---- Dense copies for the engine ---- */
 
-/* Sets pr's pool_lo and pool_hi: the span of the pool ids of its
- * performances. After index_pools(). */
-static void
-product_pool_span(const struct enc_catalogue *cat, struct enc_product *pr)
-{
-    pr->pool_lo = pr->pool_hi = 0;
-    for (uint32_t k = 0; k < pr->n_performances; k++) {
-        const struct enc_performance *pf =
-            &cat->performances[pr->perf_by_start[k]];
-        if (k == 0 || pf->pool_first < pr->pool_lo)
-            pr->pool_lo = pf->pool_first;
-        if (k == 0 || pf->pool_first + pf->n_pools > pr->pool_hi)
-            pr->pool_hi = pf->pool_first + pf->n_pools;
-    }
-}
-
 /* The fields of products and performances a request's items are looked
- * up by, as dense arrays (enc_catalogue), and each product's span of
- * pool ids. After index_performances(), index_packages() and
- * index_pools(). */
+ * up by, as dense arrays (enc_catalogue). After index_performances() and
+ * index_packages(). */
 static bool
 index_dense(struct enc_catalogue *cat)
 {
@@ -607,8 +590,6 @@ index_dense(struct enc_catalogue *cat)
         cat->product_contents[p] = cat->products[p].n_contents;
     for (uint32_t i = 0; i < cat->n_performances; i++)
         cat->performance_day[i] = cat->performances[i].local_day;
-    for (uint32_t p = 0; p < cat->n_products; p++)
-        product_pool_span(cat, &cat->products[p]);
     return true;
 }
 

@@ -237,11 +237,6 @@ struct enc_product {
     /* R13: its name in each language of the institution: the index of
      * the item catalogue_text() picks, -1 when none. */
     int16_t *name_by_lang;
-    /* Derived: the pool ids (avail.h) of its performances lie in
-     * [pool_lo, pool_hi), so the engine can ask for them all at once
-     * (propose.c); both 0 for an undated product. */
-    uint32_t pool_lo;
-    uint32_t pool_hi;
 };
 
 /*

@@ -249,21 +249,18 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
 
     const int64_t *days = records(cat)->performance_day;
 
-    /* What the items lead to next: their lines (lines_select()) and
-     * their performances' days (group_add()). */
-    for (uint32_t i = 0; i < n; i++) {
-        if (items[i].product >= 0 &&
-            (uint32_t)items[i].product < cat->n_products)
-            PREFETCH(&cat->base_first[items[i].product]);
-        if (days != NULL && items[i].performance >= 0 &&
-            (uint32_t)items[i].performance < cat->n_performances)
-            PREFETCH(&days[items[i].performance]);
-    }
+    /* Also asks for what the items lead to next: their lines
+     * (lines_select()) and their performances' days (group_add()). */
     for (uint32_t i = 0; i < n; i++) {
         uint32_t inside = 0;
         if (items[i].product >= 0 &&
-            (uint32_t)items[i].product < cat->n_products)
+            (uint32_t)items[i].product < cat->n_products) {
+            PREFETCH(&cat->base_first[items[i].product]);
             inside = product_inside(cat, items[i].product);
+        }
+        if (days != NULL && items[i].performance >= 0 &&
+            (uint32_t)items[i].performance < cat->n_performances)
+            PREFETCH(&days[items[i].performance]);
         pkg[i] = inside > 0;
         room += 1 + inside;
     }
@@ -366,8 +363,10 @@ group_add(const struct enc_catalogue *cat, const struct enc_line *line,
         (*n)++;
     }
     /* R4: a package of two B bought twice is four B (DECISIONS). */
-    uint64_t units =
-        (uint64_t)it->quantity * product_count_in(cat, it->product, line->base);
+    uint64_t units = it->product == line->base
+                         ? it->quantity
+                         : (uint64_t)it->quantity *
+                               product_count_in(cat, it->product, line->base);
     groups[g].items += it->quantity;
     groups[g].total += units;
     if (item_satisfies_when(line, it))
@@ -742,15 +741,23 @@ plan_keys(struct walk *w, struct plan *pl)
      * offer every row: no row needs a look. */
     pl->all_rows = pl->line->type != LINE_UPSELL && t->n_seat_categories == 0 &&
                    t->n_audiences == 0;
+    w->n_on = 0;
+    if (pl->all_rows) {
+        pl->n_rows = pr->n_prices;
+        for (uint32_t k = 0; k < pr->n_keys; k++) {
+            w->keys[k] = -1;
+            w->on[w->n_on++] = (uint16_t)k;
+        }
+        return;
+    }
     for (uint32_t k = 0; k < pr->n_keys; k++)
-        w->keys[k] = pl->all_rows ? -1 : KEY_OFF;
-    pl->n_rows = pl->all_rows ? pr->n_prices : 0;
-    for (uint32_t i = 0; i < pr->n_prices && !pl->all_rows; i++)
+        w->keys[k] = KEY_OFF;
+    pl->n_rows = 0;
+    for (uint32_t i = 0; i < pr->n_prices; i++)
         if (plan_row_allowed(pl, i)) {
             w->keys[pr->row_key[i]] = -1;
             pl->n_rows++;
         }
-    w->n_on = 0;
     for (uint32_t k = 0; k < pr->n_keys; k++)
         if (w->keys[k] != KEY_OFF)
             w->on[w->n_on++] = (uint16_t)k;
@@ -875,29 +882,29 @@ performances_list(struct walk *w, const struct plan *pl, struct enc_proposal *p)
     const struct enc_product *pr = pl->product;
     /* Read once into locals: the stores below could otherwise alias
      * them, and the loop would read them again at every slot. */
-    const struct enc_perf_slot *slots = pr->slots;
-    const int32_t *pools = pr->slot_pools;
     const struct enc_avail *live = w->avail;
     const int64_t *own = w->cat->pool_left;
     const uint16_t *on = w->on;
     struct enc_offered_performance *out = p->performances;
     int64_t *keys = w->keys;
-    int64_t day = pl->group->day, day_end = (day + 2) * SECONDS_PER_DAY;
     int64_t largest = -1, need = pl->need;
     uint32_t n = 0, n_on = w->n_on, n_keys = pr->n_keys;
-    uint32_t end = pr->n_performances;
-    bool same_day = pl->same_day;
+    uint32_t first = performance_first(w, pl);
+    const struct enc_perf_slot *s = pr->slots + first;
+    const struct enc_perf_slot *end = pr->slots + pr->n_performances;
+    const int32_t *ids = pr->slot_pools + (size_t)first * n_keys;
+    /* same_as_base: the slots of the group's day, which all start
+     * before the end of the next UTC day (an offset is under a day). */
+    int64_t day = pl->group->day;
+    int64_t stop = pl->same_day ? (day + 2) * SECONDS_PER_DAY : INT64_MAX;
 
     /* From performance_first() on, every slot starts after now (R6). */
-    for (uint32_t k = performance_first(w, pl);
-         k < end && n < ENC_MAX_PERFORMANCES; k++) {
-        const struct enc_perf_slot *s = &slots[k];
-        const int32_t *ids = pools + (size_t)k * n_keys;
+    for (; s < end && n < ENC_MAX_PERFORMANCES; s++, ids += n_keys) {
         int64_t avail = -1;
 
-        if (same_day && s->utc >= day_end)
+        if (s->utc >= stop)
             break;
-        if ((same_day && s->local_day != day) ||
+        if ((pl->same_day && s->local_day != day) ||
             (s->has_sale && !performance_open(w, pl, s)))
             continue;
         /* R7: the largest pool of the keys on. Each key's best is raised
@@ -1289,12 +1296,6 @@ lines_place(struct walk *w)
 
     memset(w->placed_first, 0, sizeof(w->placed_first));
     for (uint32_t k = 0; k < w->n_lines; k++) {
-        PREFETCH(lines[w->lines[k]].targets);
-        if (w->profile->text_by_lang != NULL)
-            PREFETCH(w->profile->text_by_lang +
-                     (size_t)w->lines[k] * n_langs(w->cat));
-    }
-    for (uint32_t k = 0; k < w->n_lines; k++) {
         const struct enc_line *line = &lines[w->lines[k]];
         w->placed_first[line_type_placement(line->type) + 1]++;
         for (uint32_t t = 0; t < line->n_targets; t++) {
@@ -1310,60 +1311,6 @@ lines_place(struct walk *w)
     for (uint32_t k = 0; k < w->n_lines; k++)
         w->placed[next[line_type_placement(lines[w->lines[k]].type)]++] =
             w->lines[k];
-}
-
-/* At most this many bytes of a product's pools are asked for ahead: a
- * proposal lists at most 20 performances (SPEC 8), each of a few pools;
- * the pools of a service with one performance a day for a year would be
- * mostly of other days. */
-#define PREFETCH_POOLS_MAX 1024
-
-/* Asks for what is left in the pools of dated product pr (R7), when they
- * are few enough to be read whole. */
-static void
-pools_prefetch(const struct walk *w, const struct enc_product *pr)
-{
-    size_t n = (size_t)(pr->pool_hi - pr->pool_lo) * sizeof(int64_t);
-    const void *first = w->avail != NULL
-                            ? (const void *)&w->avail->left[pr->pool_lo]
-                            : (const void *)&w->cat->pool_left[pr->pool_lo];
-
-    if (pr->pool_hi <= pr->pool_lo || n > PREFETCH_POOLS_MAX)
-        return;
-    for (size_t at = 0; at < n; at += 64)
-        PREFETCH((const char *)first + at);
-    PREFETCH((const char *)first + n - 1);
-}
-
-/*
- * Asks for what the targets' rules will read beyond their product (its
- * name, row keys, first slots and their pools), once the products asked
- * for by lines_place() are in, so that these misses overlap rather than
- * queue one behind the other target by target.
- */
-static void
-lines_prefetch_targets(const struct walk *w)
-{
-    const struct enc_line *lines = w->profile->lines;
-
-    for (uint32_t k = 0; k < w->n_lines; k++) {
-        const struct enc_line *line = &lines[w->lines[k]];
-        for (uint32_t t = 0; t < line->n_targets; t++) {
-            int32_t p = line->targets[t].product;
-            const struct enc_product *pr;
-            if (p < 0 || (uint32_t)p >= w->cat->n_products)
-                continue;
-            pr = &w->cat->products[p];
-            PREFETCH(pr->name_by_lang);
-            PREFETCH(pr->name.items);
-            PREFETCH(pr->row_key);
-            if (pr->n_performances == 0)
-                continue;
-            PREFETCH(pr->slots);
-            PREFETCH(pr->slot_pools);
-            pools_prefetch(w, pr);
-        }
-    }
 }
 
 /*
@@ -1395,14 +1342,23 @@ lines_select(struct walk *w)
         base_run(w, h->products[i], &k, &end);
         for (; k < end; k++) {
             uint32_t li = w->cat->base_lines[k].line;
+            PREFETCH(&w->profile->lines[li].type);
             PREFETCH(&w->profile->lines[li].valid_from);
             w->lines[w->n_lines++] = li;
         }
     }
-    /* R2, once the lines asked for are on their way. */
-    for (uint32_t i = 0; i < w->n_lines; i++)
-        if (line_is_valid(&w->profile->lines[w->lines[i]], w->req->now))
-            w->lines[kept++] = w->lines[i];
+    /* R2, once the lines asked for are on their way; then what a valid
+     * line leads to: its targets and its text. */
+    for (uint32_t i = 0; i < w->n_lines; i++) {
+        const struct enc_line *line = &w->profile->lines[w->lines[i]];
+        if (!line_is_valid(line, w->req->now))
+            continue;
+        PREFETCH(line->targets);
+        if (w->profile->text_by_lang != NULL)
+            PREFETCH(w->profile->text_by_lang +
+                     (size_t)w->lines[i] * n_langs(w->cat));
+        w->lines[kept++] = w->lines[i];
+    }
     w->n_lines = kept;
     kept = 0;
     /* Runs of several bases: back to profile order (R14), once each (a
@@ -1550,7 +1506,6 @@ enc_propose_with(const struct enc_catalogue *cat, const struct enc_request *req,
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     if (!lines_select(&w))
         return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-    lines_prefetch_targets(&w);
     for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
         if (placement_propose(&w, (enum enc_placement)pl) != ENC_OK)
             return enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
