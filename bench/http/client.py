@@ -78,13 +78,36 @@ def watch_commit(db, times):
     times["commit"] = times["end"]
 
 
-def cmd_edit(port, encore, db, doc, poll, expect):
+def poll_start(port, poll, expect):
+    """A connection, the poll's request and the bytes an answer shows
+    once the edit is served; exits when it is served already."""
     body = json.dumps(json.load(open(poll))["request"])
     needle = ('"product":"%s"' % expect).encode()
     conn = http.client.HTTPConnection(HOST, int(port), timeout=10)
     status, answer = post(conn, body)
     if status != 200 or needle in answer:
         sys.exit("bench: the edit is already served, or the poll fails")
+    return conn, body, needle
+
+
+def poll_until_served(conn, body, needle):
+    """Polls every POLL_EVERY_S until an answer shows needle: the
+    monotonic time it did, and the polls that failed meanwhile."""
+    failed = 0
+    deadline = time.monotonic() + EDIT_TIMEOUT_S
+    while time.monotonic() < deadline:
+        status, answer = post(conn, body)
+        if status != 200:
+            failed += 1
+        elif needle in answer:
+            return time.monotonic(), failed
+        else:
+            time.sleep(POLL_EVERY_S)
+    sys.exit("bench: the edit was not served within %d s" % EDIT_TIMEOUT_S)
+
+
+def cmd_edit(port, encore, db, doc, poll, expect):
+    conn, body, needle = poll_start(port, poll, expect)
 
     times = {}
 
@@ -98,21 +121,9 @@ def cmd_edit(port, encore, db, doc, poll, expect):
     watcher.start()
     worker = threading.Thread(target=run_import)
     worker.start()
-    failed = 0
-    seen = None
-    deadline = time.monotonic() + EDIT_TIMEOUT_S
-    while seen is None and time.monotonic() < deadline:
-        status, answer = post(conn, body)
-        if status != 200:
-            failed += 1
-        elif needle in answer:
-            seen = time.monotonic()
-        else:
-            time.sleep(POLL_EVERY_S)
+    seen, failed = poll_until_served(conn, body, needle)
     worker.join()
     watcher.join()
-    if seen is None:
-        sys.exit("bench: the edit was not served within %d s" % EDIT_TIMEOUT_S)
     print("edit.import_s %.3f" % (times["end"] - times["start"]))
     print("edit.commit_before_end_s %.3f" % (times["end"] - times["commit"]))
     print("edit.served_after_commit_s %.3f" % (seen - times["commit"]))
@@ -121,13 +132,8 @@ def cmd_edit(port, encore, db, doc, poll, expect):
 
 
 def cmd_admin_edit(port, token_var, doc, poll, expect):
-    body = json.dumps(json.load(open(poll))["request"])
-    needle = ('"product":"%s"' % expect).encode()
+    conn, body, needle = poll_start(port, poll, expect)
     profile = json.load(open(doc))["profiles"][0]
-    conn = http.client.HTTPConnection(HOST, int(port), timeout=10)
-    status, answer = post(conn, body)
-    if status != 200 or needle in answer:
-        sys.exit("bench: the edit is already served, or the poll fails")
 
     times = {}
 
@@ -145,22 +151,10 @@ def cmd_admin_edit(port, token_var, doc, poll, expect):
 
     worker = threading.Thread(target=run_put)
     worker.start()
-    failed = 0
-    seen = None
-    deadline = time.monotonic() + EDIT_TIMEOUT_S
-    while seen is None and time.monotonic() < deadline:
-        status, answer = post(conn, body)
-        if status != 200:
-            failed += 1
-        elif needle in answer:
-            seen = time.monotonic()
-        else:
-            time.sleep(POLL_EVERY_S)
+    seen, failed = poll_until_served(conn, body, needle)
     worker.join()
     if times.get("status") != 200:
         sys.exit("bench: the admin write answered %s" % times.get("status"))
-    if seen is None:
-        sys.exit("bench: the edit was not served within %d s" % EDIT_TIMEOUT_S)
     print("edit_admin.request_s %.3f" % (times["end"] - times["start"]))
     print("edit_admin.served_after_start_s %.3f" % (seen - times["start"]))
     print("edit_admin.poll_failures %d" % failed)
