@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "codec/codec.h"
+#include "sqlfile.h"
 #include "store/store.h"
 
 /* 2027-05-02T10:00:00+02:00, the SPEC 8 example's now. */
@@ -97,27 +98,14 @@ teardown(void **state)
 static int64_t
 sql_int(const struct fixture *fx, const char *sql)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
+    return sqlfile_int(fx->path, sql);
 }
 
 /* Runs SQL on a connection of the test's own; returns SQLite's code. */
 static int
 sql_exec(const struct fixture *fx, const char *sql)
 {
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-    sqlite3_close(db);
-    return rc;
+    return sqlfile_exec(fx->path, sql);
 }
 
 static uint64_t
@@ -366,6 +354,17 @@ test_store_merge_keeps_the_rest(void **state)
     catalogue_free(cat);
 }
 
+/* A document of profiles alone: WEB-2027 rewritten with one line, NEW
+ * added. */
+static const char WEB_AND_NEW[] =
+    "{\"format\":\"encore-catalogue/1\",\"profiles\":["
+    "{\"code\":\"WEB-2027\",\"status\":\"active\","
+    "\"channels\":[\"WEB\"],\"lines\":[{\"id\":\"N1\","
+    "\"type\":\"cart\",\"base\":\"JAZZ-1\",\"targets\":"
+    "[{\"product\":\"PARKING\"}]}]},"
+    "{\"code\":\"NEW\",\"status\":\"draft\","
+    "\"channels\":[\"APP\"]}]}";
+
 /* SPEC 9: a document of profiles alone rewrites those profiles' rows and
  * no other (a line edit of the admin API on a large catalogue), keeps the
  * profiles' order, adds a new one last, and moves the generation. */
@@ -380,16 +379,7 @@ test_store_profiles_only_import_rewrites_them_alone(void **state)
                                   " WHERE code = 'MOBILE-2027'");
     uint64_t gen = generation(fx);
     struct enc_error err = {0};
-    assert_int_equal(import(fx,
-                            "{\"format\":\"encore-catalogue/1\",\"profiles\":["
-                            "{\"code\":\"WEB-2027\",\"status\":\"active\","
-                            "\"channels\":[\"WEB\"],\"lines\":[{\"id\":\"N1\","
-                            "\"type\":\"cart\",\"base\":\"JAZZ-1\",\"targets\":"
-                            "[{\"product\":\"PARKING\"}]}]},"
-                            "{\"code\":\"NEW\",\"status\":\"draft\","
-                            "\"channels\":[\"APP\"]}]}",
-                            false, &err),
-                     ENC_OK);
+    assert_int_equal(import(fx, WEB_AND_NEW, false, &err), ENC_OK);
     assert_int_equal(generation(fx), gen + 1);
     assert_int_equal(
         sql_int(fx, "SELECT id FROM products WHERE code = 'JAZZ-1'"),
@@ -459,16 +449,7 @@ test_store_reload_decodes_only_changed_profiles(void **state)
     assert_int_equal(s0.generation, generation(fx));
 
     struct enc_error err = {0};
-    assert_int_equal(import(fx,
-                            "{\"format\":\"encore-catalogue/1\",\"profiles\":["
-                            "{\"code\":\"WEB-2027\",\"status\":\"active\","
-                            "\"channels\":[\"WEB\"],\"lines\":[{\"id\":\"N1\","
-                            "\"type\":\"cart\",\"base\":\"JAZZ-1\",\"targets\":"
-                            "[{\"product\":\"PARKING\"}]}]},"
-                            "{\"code\":\"NEW\",\"status\":\"draft\","
-                            "\"channels\":[\"APP\"]}]}",
-                            false, &err),
-                     ENC_OK);
+    assert_int_equal(import(fx, WEB_AND_NEW, false, &err), ENC_OK);
     struct enc_catalogue *one = load_since(fx, base, &s0, &s1);
     assert_int_equal(s1.generation, s0.generation + 1);
     assert_int_equal(s1.records, s0.records);

@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "codec/codec.h"
+#include "sqlfile.h"
 #include "store/store.h"
 
 /* 2027-05-02T10:00:00+02:00. */
@@ -149,16 +150,7 @@ write_profiles_document(const struct shape *s, size_t *len)
 static int64_t
 sql_int(const char *path, const char *sql)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
+    return sqlfile_int(path, sql);
 }
 
 /* The export must be the document as the codec writes it back. */

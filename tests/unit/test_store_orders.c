@@ -21,6 +21,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "sqlfile.h"
 #include "store/store.h"
 
 /* 2027-05-02T10:00:00+02:00. */
@@ -98,26 +99,13 @@ teardown(void **state)
 static int64_t
 sql_int(const struct fixture *fx, const char *sql)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
+    return sqlfile_int(fx->path, sql);
 }
 
 static int
 sql_exec(const struct fixture *fx, const char *sql)
 {
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-    sqlite3_close(db);
-    return rc;
+    return sqlfile_exec(fx->path, sql);
 }
 
 /* What is left in pool code of performance perf, read from the rows. */
