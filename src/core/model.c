@@ -574,20 +574,43 @@ index_slots(struct enc_catalogue *cat)
 
 /* ---- Dense copies for the engine ---- */
 
-/* The fields of products and performances a request's items are looked
- * up by, as dense arrays (enc_catalogue). After index_performances() and
- * index_packages(). */
+/* The names of product p in each language (product_names), from its
+ * name_by_lang. */
+static void
+product_names_fill(const struct enc_catalogue *cat, uint32_t p,
+                   struct enc_name_pick *names)
+{
+    const struct enc_product *pr = &cat->products[p];
+
+    for (uint32_t l = 0; l < cat->institution.n_languages; l++) {
+        int32_t item = pr->name_by_lang[l];
+        names[l].item = item;
+        names[l].value = item >= 0 ? pr->name.items[item].value : pr->code;
+    }
+}
+
+/* The fields of products and performances that requests read most, as
+ * dense arrays (enc_catalogue). After index_performances(),
+ * index_packages() and index_names(). */
 static bool
 index_dense(struct enc_catalogue *cat)
 {
+    size_t nl = cat->institution.n_languages;
+
     cat->product_contents = arena_alloc(
         &cat->arena, ((size_t)cat->n_products + 1) * sizeof(uint32_t));
     cat->performance_day = arena_alloc(
         &cat->arena, ((size_t)cat->n_performances + 1) * sizeof(int64_t));
-    if (cat->product_contents == NULL || cat->performance_day == NULL)
+    cat->product_names =
+        arena_alloc(&cat->arena, ((size_t)cat->n_products * nl + 1) *
+                                     sizeof(*cat->product_names));
+    if (cat->product_contents == NULL || cat->performance_day == NULL ||
+        cat->product_names == NULL)
         return false;
-    for (uint32_t p = 0; p < cat->n_products; p++)
+    for (uint32_t p = 0; p < cat->n_products; p++) {
         cat->product_contents[p] = cat->products[p].n_contents;
+        product_names_fill(cat, p, cat->product_names + p * nl);
+    }
     for (uint32_t i = 0; i < cat->n_performances; i++)
         cat->performance_day[i] = cat->performances[i].local_day;
     return true;
@@ -738,7 +761,7 @@ catalogue_index(struct enc_catalogue *cat)
         if (k != CODE_PROFILE && !codemap_build(cat, (enum enc_code_kind)k))
             return false;
     return index_performances(cat) && index_packages(cat) && index_pools(cat) &&
-           index_slots(cat) && index_dense(cat) && index_names(cat) &&
+           index_slots(cat) && index_names(cat) && index_dense(cat) &&
            index_profiles(cat);
 }
 

@@ -341,6 +341,12 @@ struct enc_code_slot {
     char code[ENC_SLOT_CODE];
 };
 
+/* A name as a proposal shows it (enc_catalogue.product_names). */
+struct enc_name_pick {
+    const char *value;
+    int32_t item;
+};
+
 struct enc_codemap {
     uint32_t mask;               /* slots - 1; slots is a power of two */
     struct enc_code_slot *slots; /* aligned on their size */
@@ -403,6 +409,10 @@ struct enc_catalogue {
      */
     uint32_t *product_contents; /* per product: its n_contents */
     int64_t *performance_day;   /* per performance: its local_day */
+    /* R13: per product p and language l of the institution, at
+     * p * n_languages + l, the name a proposal shows (name_by_lang's
+     * item, -1 none, and its value, the code when none). */
+    struct enc_name_pick *product_names;
 };
 
 /* Where an overlay's profile comes from: profile index of catalogue

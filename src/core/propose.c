@@ -1022,6 +1022,28 @@ text_pick(const struct walk *w, const struct enc_text *text,
     return catalogue_text_item(w->cat, text, w->req->lang);
 }
 
+/* R13: the name of the proposal's product in the asked language (its
+ * code when it has none), from the dense copy when the catalogue has one
+ * and the language is one of the institution's. */
+static void
+proposal_name(const struct walk *w, const struct plan *pl,
+              struct enc_proposal *p)
+{
+    const struct enc_name_pick *names = records(w->cat)->product_names;
+
+    if (names != NULL && w->lang >= 0) {
+        const struct enc_name_pick *n =
+            &names[(size_t)pl->target->product * n_langs(w->cat) +
+                   (uint32_t)w->lang];
+        p->name_item = n->item;
+        p->name = n->value;
+        return;
+    }
+    p->name_item = text_pick(w, &pl->product->name, pl->product->name_by_lang);
+    p->name = p->name_item >= 0 ? pl->product->name.items[p->name_item].value
+                                : pl->product->code;
+}
+
 /* The parts of a proposal known before pools are looked at; R13 for the
  * name (falling back to the code) and the line's text. */
 static void
@@ -1043,9 +1065,7 @@ proposal_start(const struct walk *w, const struct plan *pl, uint32_t li,
     p->base_product = pl->line->base;
     p->base_performance = pl->group->performance;
     p->product = pl->target->product;
-    p->name_item = text_pick(w, &pl->product->name, pl->product->name_by_lang);
-    p->name = p->name_item >= 0 ? pl->product->name.items[p->name_item].value
-                                : pl->product->code;
+    proposal_name(w, pl, p);
     p->text_item =
         text_pick(w, &pl->line->text,
                   w->profile->text_by_lang != NULL
