@@ -600,7 +600,7 @@ index_dense(struct enc_catalogue *cat)
     cat->product_contents = arena_alloc(
         &cat->arena, ((size_t)cat->n_products + 1) * sizeof(uint32_t));
     cat->performance_day = arena_alloc(
-        &cat->arena, ((size_t)cat->n_performances + 1) * sizeof(int64_t));
+        &cat->arena, ((size_t)cat->n_performances + 1) * sizeof(int32_t));
     cat->product_names =
         arena_alloc(&cat->arena, ((size_t)cat->n_products * nl + 1) *
                                      sizeof(*cat->product_names));
@@ -611,8 +611,14 @@ index_dense(struct enc_catalogue *cat)
         cat->product_contents[p] = cat->products[p].n_contents;
         product_names_fill(cat, p, cat->product_names + p * nl);
     }
-    for (uint32_t i = 0; i < cat->n_performances; i++)
-        cat->performance_day[i] = cat->performances[i].local_day;
+    for (uint32_t i = 0; i < cat->n_performances; i++) {
+        int64_t day = cat->performances[i].local_day;
+        if (day < INT32_MIN || day > INT32_MAX) {
+            cat->performance_day = NULL; /* the engine reads the records */
+            break;
+        }
+        cat->performance_day[i] = (int32_t)day;
+    }
     return true;
 }
 

@@ -408,7 +408,9 @@ struct enc_catalogue {
      * records owner's (catalogue_records_owner()).
      */
     uint32_t *product_contents; /* per product: its n_contents */
-    int64_t *performance_day;   /* per performance: its local_day */
+    /* per performance: its local_day (NULL when one does not fit,
+     * which the parser's years 0000 to 9999 never cause) */
+    int32_t *performance_day;
     /* R13: per product p and language l of the institution, at
      * p * n_languages + l, the name a proposal shows (name_by_lang's
      * item, -1 none, and its value, the code when none). */

@@ -230,7 +230,7 @@ product_inside(const struct enc_catalogue *cat, int32_t p)
 static int64_t
 performance_day(const struct enc_catalogue *cat, int32_t f)
 {
-    const int64_t *dense = records(cat)->performance_day;
+    const int32_t *dense = records(cat)->performance_day;
 
     return dense != NULL ? dense[f] : cat->performances[f].local_day;
 }
@@ -247,7 +247,7 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
 {
     uint64_t room = 1;
 
-    const int64_t *days = records(cat)->performance_day;
+    const int32_t *days = records(cat)->performance_day;
 
     /* Also asks for what the items lead to next: their lines
      * (lines_select()) and their performances' days (group_add()). */
