@@ -265,7 +265,7 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
         room += 1 + inside;
     }
     h->n = 0;
-    h->products = arena_alloc(arena, room * sizeof(*h->products));
+    h->products = arena_alloc_raw(arena, room * sizeof(*h->products));
     if (h->products == NULL)
         return false;
     for (uint32_t i = 0; i < n; i++) {
