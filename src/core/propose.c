@@ -58,13 +58,15 @@ struct group {
 
 /*
  * The products a list of items holds (R4, R10): each item's product and,
- * for a package, every product inside it. Sorted, so a line whose base is
- * not there is passed over without looking at the items again.
+ * for a package, every product inside it. Sorted when there are more
+ * than HELD_SHORT of them, so that held_has() searches them by halves;
+ * a few are only scanned.
  */
 struct held {
     uint32_t n;
     int32_t *products;
 };
+#define HELD_SHORT 16
 
 /* What one request walk carries from step to step. */
 struct walk {
@@ -235,6 +237,16 @@ performance_day(const struct enc_catalogue *cat, int32_t f)
     return dense != NULL ? dense[f] : cat->performances[f].local_day;
 }
 
+/* True when v is one of the n values of list. */
+static bool
+list_has(const int32_t *list, uint32_t n, int32_t v)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (list[i] == v)
+            return true;
+    return false;
+}
+
 /*
  * Fills *h with the products the n items hold (R4: an item of a package
  * counts for each product inside it), from the arena, and pkg[i] (room
@@ -280,7 +292,8 @@ held_build(const struct enc_catalogue *cat, const struct enc_item *items,
         for (uint32_t k = 0; k < pr->n_contents; k++)
             h->products[h->n++] = pr->contents[k];
     }
-    ints_sort(h->products, h->n);
+    if (h->n > HELD_SHORT)
+        ints_sort(h->products, h->n);
     return true;
 }
 
@@ -290,6 +303,8 @@ held_has(const struct held *h, int32_t p)
 {
     uint32_t lo = 0, hi = h->n;
 
+    if (h->n <= HELD_SHORT)
+        return list_has(h->products, h->n, p);
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (h->products[mid] == p)
@@ -310,16 +325,6 @@ item_counts_as(const struct enc_catalogue *cat, const struct enc_item *it,
                bool pkg, int32_t p)
 {
     return it->product == p || (pkg && product_contains(cat, it->product, p));
-}
-
-/* True when v is one of the n values of list. */
-static bool
-list_has(const int32_t *list, uint32_t n, int32_t v)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
 }
 
 /* R4: an item satisfies `when` when its performance and seat category are
@@ -1304,33 +1309,44 @@ base_run(const struct walk *w, int32_t b, uint32_t *first, uint32_t *end)
 }
 
 /*
- * R14: copies the selected lines into w->placed, grouped by placement,
- * each group in profile order (a counting sort on four keys), and asks
- * for the products their targets name (see PREFETCH).
+ * R2, R14: keeps the selected lines valid now (each once, in profile
+ * order already), copies them into w->placed grouped by placement, each
+ * group in profile order (a counting sort on four keys), and asks for
+ * what a kept line leads to: its targets, its text, the targets'
+ * products (see PREFETCH).
  */
 static void
 lines_place(struct walk *w)
 {
     const struct enc_line *lines = w->profile->lines;
-    uint32_t next[PLACEMENT_COUNT];
+    uint32_t next[PLACEMENT_COUNT], kept = 0;
 
     memset(w->placed_first, 0, sizeof(w->placed_first));
     for (uint32_t k = 0; k < w->n_lines; k++) {
         const struct enc_line *line = &lines[w->lines[k]];
+        if (!line_is_valid(line, w->req->now))
+            continue;
+        PREFETCH(line->targets);
+        if (w->profile->text_by_lang != NULL)
+            PREFETCH(w->profile->text_by_lang +
+                     (size_t)w->lines[k] * n_langs(w->cat));
         w->placed_first[line_type_placement(line->type) + 1]++;
+        w->lines[kept++] = w->lines[k];
+    }
+    w->n_lines = kept;
+    for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
+        w->placed_first[pl + 1] += w->placed_first[pl];
+        next[pl] = w->placed_first[pl];
+    }
+    for (uint32_t k = 0; k < w->n_lines; k++) {
+        const struct enc_line *line = &lines[w->lines[k]];
+        w->placed[next[line_type_placement(line->type)]++] = w->lines[k];
         for (uint32_t t = 0; t < line->n_targets; t++) {
             int32_t p = line->targets[t].product;
             if (p >= 0 && (uint32_t)p < w->cat->n_products)
                 PREFETCH(&w->cat->products[p].archived);
         }
     }
-    for (int pl = 0; pl < PLACEMENT_COUNT; pl++) {
-        w->placed_first[pl + 1] += w->placed_first[pl];
-        next[pl] = w->placed_first[pl];
-    }
-    for (uint32_t k = 0; k < w->n_lines; k++)
-        w->placed[next[line_type_placement(lines[w->lines[k]].type)]++] =
-            w->lines[k];
 }
 
 /*
@@ -1357,6 +1373,8 @@ lines_select(struct walk *w)
     w->placed = w->lines + most;
     for (uint32_t i = 0; i < h->n; i++) {
         uint32_t k, end;
+        /* A product held twice lists its lines twice, kept once below;
+         * when the products are sorted, its second run is not read. */
         if (i > 0 && h->products[i] == h->products[i - 1])
             continue;
         base_run(w, h->products[i], &k, &end);
@@ -1367,22 +1385,10 @@ lines_select(struct walk *w)
             w->lines[w->n_lines++] = li;
         }
     }
-    /* R2, once the lines asked for are on their way; then what a valid
-     * line leads to: its targets and its text. */
-    for (uint32_t i = 0; i < w->n_lines; i++) {
-        const struct enc_line *line = &w->profile->lines[w->lines[i]];
-        if (!line_is_valid(line, w->req->now))
-            continue;
-        PREFETCH(line->targets);
-        if (w->profile->text_by_lang != NULL)
-            PREFETCH(w->profile->text_by_lang +
-                     (size_t)w->lines[i] * n_langs(w->cat));
-        w->lines[kept++] = w->lines[i];
-    }
-    w->n_lines = kept;
-    kept = 0;
     /* Runs of several bases: back to profile order (R14), once each (a
-     * line whose base is a set may be listed under several products). */
+     * line whose base is a set may be listed under several products, a
+     * product may be held twice), while the lines asked for are on their
+     * way. */
     ints_sort((int32_t *)w->lines, w->n_lines);
     for (uint32_t i = 0; i < w->n_lines; i++)
         if (kept == 0 || w->lines[i] != w->lines[kept - 1])
