@@ -503,6 +503,15 @@ def test_active_refusal():
           and generation() == gen)
 
 
+def sold_out_warned(product):
+    """True when validating WEB-2027 warns that product is sold out
+    (SPEC 6, read from what is left now)."""
+    status, answer, _ = admin("POST", "/profiles/WEB-2027/validate")
+    return status == 200 and any(
+        "%s is sold out" % product in f["message"]
+        for f in answer.get("findings", []))
+
+
 def test_availability_and_preview():
     """R7: what the ticketing system pushes is what the next proposal uses;
     the preview gives the answer and why each line fired or stopped."""
@@ -513,6 +522,12 @@ def test_availability_and_preview():
           answer)
     check("R7 pushed sold out: the next proposal leaves the target out",
           not proposed(propose("cart", [JAZZ_CAT1])[1], "PARKING"))
+    admin("PUT", "/availability", {"products": [{"code": "CAP", "stock": 0}]})
+    check("SPEC6 validate warns of a target sold out by a push",
+          sold_out_warned("CAP"))
+    admin("PUT", "/availability", {"products": [{"code": "CAP", "stock": 1}]})
+    check("SPEC6 validate no longer warns once it is pushed back",
+          not sold_out_warned("CAP"))
     req = {"channel": "WEB", "stage": "cart", "lang": "en", "now": NOW,
            "cart": [JAZZ_CAT1]}
     status, answer, _ = admin("POST", "/preview", req)

@@ -12,6 +12,8 @@ parking orders are sold (201); the others get 409 naming the item; a
 double click sells once (the second answer is the first one, 200, or the
 same 409). Then the database, the shop, the admin API and the proposals
 agree: nothing left, 50 and 10 recorded, PARKING no longer proposed.
+Last, admin edits of one profile at once: none is lost, and a profile
+deleted while a line is added stays deleted.
 
 Usage: python3 tests/race.py [--buyers N] [--bound N] ENCORE
 """
@@ -23,6 +25,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from liveserver import ADMIN, ROOT, SHOP, Checks, Server, integrity, run  # noqa
@@ -163,6 +166,83 @@ def check_agree(server, db):
            status == 200 and "PARKING" not in products, sold_out)
 
 
+def at_once(calls):
+    """Runs the calls (no argument each) on threads released together;
+    returns their results in order."""
+    gate = threading.Barrier(len(calls))
+    out = [None] * len(calls)
+
+    def one(i):
+        gate.wait()
+        out[i] = calls[i]()
+    threads = [threading.Thread(target=one, args=(i,))
+               for i in range(len(calls))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+def line(id_, text=None):
+    body = {"id": id_, "type": "cart", "base": "JAZZ-1",
+            "targets": [{"product": "PARKING"}]}
+    if text is not None:
+        body["text"] = text
+    return body
+
+
+def profile_lines(server, code):
+    status, prof = server.json("GET", "/api/v1/admin/profiles/" + code,
+                               token=ADMIN)
+    if status != 200:
+        return None
+    return {ln["id"]: ln for ln in prof["profile"].get("lines", [])}
+
+
+def check_admin_races(server):
+    """Admin edits of one profile at once each build on what the other
+    stored (SPEC 3: every acknowledged write is kept)."""
+    base = "/api/v1/admin/profiles/DRAFT-APP/lines"
+    results = at_once([
+        (lambda i=i: server.json("POST", base, line("RACE%d" % i),
+                                 token=ADMIN)[0]) for i in range(8)])
+    lines = profile_lines(server, "DRAFT-APP")
+    checks("RACE 8 lines added at once: every one acknowledged and kept",
+           results == [201] * 8 and
+           all("RACE%d" % i in lines for i in range(8)), (results, lines and
+                                                          sorted(lines)))
+    lost = 0
+    for r in range(10):
+        texts = ("a%d" % r, "b%d" % r)
+        results = at_once([
+            (lambda t=t, i=i: server.json("PUT", base + "/RACE%d" % i,
+                                          line("RACE%d" % i, t),
+                                          token=ADMIN)[0])
+            for i, t in enumerate(texts)])
+        lines = profile_lines(server, "DRAFT-APP")
+        lost += results != [200, 200] or \
+            [lines["RACE%d" % i].get("text") for i in (0, 1)] != list(texts)
+    checks("RACE two lines changed at once, 10 rounds: no change lost",
+           lost == 0, lost)
+    back = 0
+    for r in range(10):
+        code = "RACEDEL%d" % r
+        status, _ = server.json("POST", "/api/v1/admin/profiles", {
+            "code": code, "status": "draft", "channels": ["APP"]},
+            token=ADMIN)
+        deleted, added = at_once([
+            lambda: server.json("DELETE", "/api/v1/admin/profiles/" + code,
+                                token=ADMIN)[0],
+            lambda: server.json("POST", "/api/v1/admin/profiles/%s/lines"
+                                % code, line("L"), token=ADMIN)[0]])
+        alive = profile_lines(server, code) is not None
+        back += status != 201 or deleted != 200 or \
+            (added == 201 and alive) or (added != 201 and added != 404)
+    checks("RACE a profile deleted while a line is added: gone, or 404",
+           back == 0, back)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--buyers", type=int, default=1000)
@@ -190,6 +270,7 @@ def main():
                                              args.doubles, args.bound))
             check_results(results, args.doubles)
             check_agree(server, db)
+            check_admin_races(server)
         finally:
             code, reports = server.stop()
             checks("RACE server stops cleanly, sanitizers silent",

@@ -8,6 +8,8 @@
  */
 #include "check.h"
 
+#include "avail.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -381,16 +383,39 @@ performance_left(const struct enc_performance *pf, struct enc_time now)
     return !(pf->has_sale && pf->sale.to.set && pf->sale.to.at.utc < now.utc);
 }
 
+/* R7: what is left at pf for rows of seat category sc (-1: no pool),
+ * from the live counters the catalogue follows, else its own values. */
+static int64_t
+check_pool_left(const struct enc_catalogue *cat,
+                const struct enc_performance *pf, int32_t sc)
+{
+    if (cat->live == NULL)
+        return rules_pool_left(pf, sc);
+    int32_t id =
+        avail_pool_for_row(cat, (uint32_t)(pf - cat->performances), sc);
+    return id < 0 ? -1 : avail_left(cat->live, (uint32_t)id);
+}
+
 /* True when one of the rows target tg allows has something left at pf. */
 static bool
-performance_has_stock(const struct enc_product *pr, const struct enc_target *tg,
+performance_has_stock(const struct enc_catalogue *cat,
+                      const struct enc_product *pr, const struct enc_target *tg,
                       const struct enc_performance *pf)
 {
     for (uint32_t i = 0; i < pr->n_prices; i++)
         if (rules_price_allowed(tg, &pr->prices[i]) &&
-            rules_pool_left(pf, pr->prices[i].seat_category) > 0)
+            check_pool_left(cat, pf, pr->prices[i].seat_category) > 0)
             return true;
     return false;
+}
+
+/* The stock left of undated product pr (has_stock), live when followed. */
+static int64_t
+check_stock_left(const struct enc_catalogue *cat, const struct enc_product *pr)
+{
+    if (cat->live == NULL || pr->stock_pool < 0)
+        return pr->stock;
+    return avail_left(cat->live, (uint32_t)pr->stock_pool);
 }
 
 /* SPEC 6: target t has no performance left, or is sold out (R7 pools of
@@ -406,7 +431,7 @@ target_sold_out(struct check_ctx *ctx, int32_t li, uint32_t t)
         return;
     pr = &ctx->cat->products[tg->product];
     if (pr->n_performances == 0) {
-        if (pr->has_stock && pr->stock == 0)
+        if (pr->has_stock && check_stock_left(ctx->cat, pr) == 0)
             finding_add(ctx, li, "targets[%u]: %s is sold out", t, pr->code);
         return;
     }
@@ -416,7 +441,7 @@ target_sold_out(struct check_ctx *ctx, int32_t li, uint32_t t)
         if (!performance_left(pf, ctx->now))
             continue;
         left = true;
-        stock = performance_has_stock(pr, tg, pf);
+        stock = performance_has_stock(ctx->cat, pr, tg, pf);
     }
     if (!left)
         finding_add(ctx, li, "targets[%u]: %s has no performance left", t,

@@ -19,6 +19,8 @@
 
 #define ENC_NONE (-1)
 
+struct enc_avail;
+
 enum enc_channel_type {
     CHANNEL_INTERNET,
     CHANNEL_BOX_OFFICE,
@@ -395,6 +397,10 @@ struct enc_catalogue {
      * holds each catalogue it shares with once, in held[].
      */
     _Atomic uint32_t holders;
+    /* The live counters (avail.h) of the snapshot that serves it, which
+     * the checks of SPEC 6 read what is left from (NULL: the records'
+     * own values). Set before it is shared, cleared when they go. */
+    const struct enc_avail *live;
     struct enc_catalogue *records_owner;  /* NULL: its records are its own */
     struct enc_catalogue **profile_owner; /* NULL, or one per profile */
     uint32_t n_held;

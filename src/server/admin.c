@@ -12,6 +12,7 @@
  * the snapshot is reloaded before the answer (api_import()): a fraction
  * of a second on 10,000 products (docs/API.md, costs).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,24 +114,92 @@ admin_written(struct request *r, struct MHD_Connection *c,
     return api_respond(r, c, w->status, text, len);
 }
 
+/* What an edit builds its document from. */
+enum admin_edit_kind {
+    EDIT_PROFILE, /* a profile body: POST (code NULL) or PUT */
+    EDIT_LINE,    /* a line op of codec_admin_line_doc() */
+    EDIT_STATUS,  /* activate or deactivate */
+};
+
 /*
- * Imports doc for a write of profile w->code; the decoder's error fields
- * are made relative to the body at prefix. Answers the write.
+ * An edit, built by admin_build() from what is stored, under the write
+ * lock (api_edit()), never from the snapshot a request began on: two
+ * edits of one profile at once each build on the other's result.
+ */
+struct admin_edit {
+    enum admin_edit_kind kind;
+    const struct request *r; /* its body */
+    const char *code;        /* the path's profile; NULL: a new one */
+    enum codec_line_op op;   /* EDIT_LINE */
+    const char *id;
+    bool activate; /* EDIT_STATUS */
+    /* Out. */
+    bool built;                     /* the document was made */
+    char given[CODEC_MAX_CODE + 1]; /* EDIT_PROFILE: the body's code */
+    char prefix[PREFIX_MAX];        /* where the body sits ("": nowhere) */
+    char *took;                     /* EDIT_STATUS: channels taken over */
+    size_t took_len;
+};
+
+/* A store_build_fn: the edit's document, from cur. */
+static enum enc_code
+admin_build(const struct enc_catalogue *cur, void *ctx, char **doc, size_t *len,
+            struct enc_error *err)
+{
+    struct admin_edit *e = ctx;
+    const char *body = e->r->body ? e->r->body : "";
+    size_t body_len = e->r->len;
+    int32_t p = e->code ? api_lookup(cur, CODE_PROFILE, e->code, err) : -1;
+    enum enc_code result = ENC_OK;
+    if (e->code != NULL && p < 0)
+        return ENC_NOT_FOUND;
+    switch (e->kind) {
+    case EDIT_PROFILE:
+        result = codec_admin_profile_doc(cur, e->code, body, body_len, doc, len,
+                                         e->given, sizeof(e->given), err);
+        break;
+    case EDIT_LINE:
+        if (e->op == CODEC_LINE_DELETE) {
+            body = NULL;
+            body_len = 0;
+        }
+        result =
+            codec_admin_line_doc(cur, (uint32_t)p, e->op, e->id, body, body_len,
+                                 doc, len, e->prefix, sizeof(e->prefix), err);
+        break;
+    case EDIT_STATUS:
+        free(e->took);
+        e->took = NULL;
+        result = codec_admin_status_doc(cur, (uint32_t)p, e->activate, doc, len,
+                                        &e->took, &e->took_len, err);
+        break;
+    }
+    e->built = result == ENC_OK;
+    return result;
+}
+
+/*
+ * Runs edit e; the decoder's error fields are made relative to the body
+ * (e->prefix). On success, answers as w says (a NULL w->code: the code
+ * the body gave).
  */
 static enum MHD_Result
-admin_apply(struct request *r, struct MHD_Connection *c, char *doc, size_t len,
-            const char *prefix, const struct admin_write *w)
+admin_apply(struct request *r, struct MHD_Connection *c, struct admin_edit *e,
+            struct admin_write *w)
 {
     struct enc_error err = {0};
     struct enc_catalogue *refused = NULL;
-    enum enc_code result =
-        api_import(r->server, doc, len, false, NULL, &refused, &err);
-    free(doc);
+    enum enc_code result = api_edit(r->server, admin_build, e, &refused, &err);
+    if (w->code == NULL)
+        w->code = e->given;
+    /* SPEC 3: an activation's answer names the channels it took over. */
+    if (e->kind == EDIT_STATUS && e->activate)
+        w->took_over = e->took;
     if (refused != NULL)
         return admin_refused(r, c, refused, w->code, &err);
     if (result != ENC_OK) {
-        if (prefix != NULL)
-            codec_field_relative(&err, prefix);
+        if (e->built && e->prefix[0] != '\0')
+            codec_field_relative(&err, e->prefix);
         return http_respond_error(r, c, &err, NULL);
     }
     return admin_written(r, c, w);
@@ -186,25 +255,10 @@ handle_profile_get(struct request *r, struct MHD_Connection *c)
 static enum MHD_Result
 profile_write(struct request *r, struct MHD_Connection *c, const char *code)
 {
-    struct enc_error err = {0};
-    const struct snapshot *snap = api_snapshot(r, &err);
-    if (snap == NULL)
-        return http_respond_error(r, c, &err, NULL);
-    char *doc = NULL;
-    size_t len = 0;
-    enum enc_code result = ENC_OK;
-    if (code != NULL && api_lookup(snap->cat, CODE_PROFILE, code, &err) < 0)
-        result = ENC_NOT_FOUND;
-    char given[CODEC_MAX_CODE + 1] = "";
-    if (result == ENC_OK)
-        result = codec_admin_profile_doc(snap->cat, code,
-                                         r->body ? r->body : "", r->len, &doc,
-                                         &len, given, sizeof(given), &err);
-    snapshot_release(&r->server->snapshots, snap);
-    if (result != ENC_OK)
-        return http_respond_error(r, c, &err, NULL);
-    struct admin_write w = {given, NULL, code ? 200 : 201, NULL};
-    return admin_apply(r, c, doc, len, "profiles[0]", &w);
+    struct admin_edit e = {.kind = EDIT_PROFILE, .r = r, .code = code};
+    snprintf(e.prefix, sizeof(e.prefix), "profiles[0]");
+    struct admin_write w = {code, NULL, code ? 200 : 201, NULL};
+    return admin_apply(r, c, &e, &w);
 }
 
 enum MHD_Result
@@ -219,31 +273,45 @@ handle_profile_put(struct request *r, struct MHD_Connection *c)
     return profile_write(r, c, r->params[0]);
 }
 
+/* SPEC 3: an active profile is not deleted. Checked on the snapshot
+ * refreshed under the store lock, so that no edit of this server comes
+ * between the check and the delete, nor re-creates the profile after it
+ * (its build then finds no profile: 404). */
+static enum enc_code
+profile_delete_locked(struct server *srv, const char *code,
+                      struct enc_error *err)
+{
+    enum enc_code result = api_refresh(srv, err);
+    const struct snapshot *snap =
+        result == ENC_OK ? snapshot_acquire(&srv->snapshots) : NULL;
+    int32_t p = snap == NULL ? -1
+                : snap->cat  ? api_lookup(snap->cat, CODE_PROFILE, code, err)
+                             : -1;
+    if (result == ENC_OK && p < 0)
+        result = snap->cat ? ENC_NOT_FOUND
+                           : enc_error_set(err, ENC_NOT_FOUND, NULL,
+                                           STORE_EMPTY_MESSAGE);
+    if (result == ENC_OK && snap->cat->profiles[p].status == PROFILE_ACTIVE)
+        result =
+            enc_error_set(err, ENC_CONFLICT, NULL,
+                          "profile %s is active: deactivate it first", code);
+    if (snap != NULL)
+        snapshot_release(&srv->snapshots, snap);
+    if (result == ENC_OK)
+        result = store_profile_delete(srv->store, code, err);
+    return result;
+}
+
 enum MHD_Result
 handle_profile_delete(struct request *r, struct MHD_Connection *c)
 {
-    enum MHD_Result ret = MHD_NO;
-    int32_t p = -1;
-    const struct snapshot *snap = admin_profile(r, c, &p, &ret);
-    if (snap == NULL)
-        return ret;
-    bool active = snap->cat->profiles[p].status == PROFILE_ACTIVE;
-    snapshot_release(&r->server->snapshots, snap);
-
     struct enc_error err = {0};
     struct server *srv = r->server;
-    enum enc_code result = ENC_OK;
-    if (active)
-        result = enc_error_set(&err, ENC_CONFLICT, NULL,
-                               "profile %s is active: deactivate it first",
-                               r->params[0]);
-    if (result == ENC_OK) {
-        pthread_mutex_lock(&srv->store_lock);
-        result = store_profile_delete(srv->store, r->params[0], &err);
-        pthread_mutex_unlock(&srv->store_lock);
-        if (result == ENC_OK)
-            result = api_refresh(srv, &err);
-    }
+    pthread_mutex_lock(&srv->store_lock);
+    enum enc_code result = profile_delete_locked(srv, r->params[0], &err);
+    pthread_mutex_unlock(&srv->store_lock);
+    if (result == ENC_OK)
+        result = api_refresh(srv, &err);
     if (result != ENC_OK)
         return http_respond_error(r, c, &err, NULL);
     size_t len = 0;
@@ -256,23 +324,10 @@ static enum MHD_Result
 line_write(struct request *r, struct MHD_Connection *c, enum codec_line_op op,
            const char *id, unsigned status)
 {
-    enum MHD_Result ret = MHD_NO;
-    int32_t p = -1;
-    const struct snapshot *snap = admin_profile(r, c, &p, &ret);
-    if (snap == NULL)
-        return ret;
-    struct enc_error err = {0};
-    char prefix[PREFIX_MAX];
-    char *doc = NULL;
-    size_t len = 0;
-    enum enc_code result = codec_admin_line_doc(
-        snap->cat, (uint32_t)p, op, id, r->body ? r->body : "", r->len, &doc,
-        &len, prefix, sizeof(prefix), &err);
-    snapshot_release(&r->server->snapshots, snap);
-    if (result != ENC_OK)
-        return http_respond_error(r, c, &err, NULL);
+    struct admin_edit e = {
+        .kind = EDIT_LINE, .r = r, .code = r->params[0], .op = op, .id = id};
     struct admin_write w = {r->params[0], id, status, NULL};
-    return admin_apply(r, c, doc, len, prefix, &w);
+    return admin_apply(r, c, &e, &w);
 }
 
 /* The id of a new line's body, for its answer ("" when it has none). */
@@ -307,27 +362,19 @@ handle_lines_reorder(struct request *r, struct MHD_Connection *c)
 enum MHD_Result
 handle_line_delete(struct request *r, struct MHD_Connection *c)
 {
-    enum MHD_Result ret = MHD_NO;
-    int32_t p = -1;
-    const struct snapshot *snap = admin_profile(r, c, &p, &ret);
-    if (snap == NULL)
-        return ret;
+    struct admin_edit e = {.kind = EDIT_LINE,
+                           .r = r,
+                           .code = r->params[0],
+                           .op = CODEC_LINE_DELETE,
+                           .id = r->params[1]};
     struct enc_error err = {0};
-    char prefix[PREFIX_MAX];
-    char *doc = NULL;
-    size_t len = 0;
-    enum enc_code result = codec_admin_line_doc(
-        snap->cat, (uint32_t)p, CODEC_LINE_DELETE, r->params[1], NULL, 0, &doc,
-        &len, prefix, sizeof(prefix), &err);
-    snapshot_release(&r->server->snapshots, snap);
     struct enc_catalogue *refused = NULL;
-    if (result == ENC_OK)
-        result = api_import(r->server, doc, len, false, NULL, &refused, &err);
-    free(doc);
+    enum enc_code result = api_edit(r->server, admin_build, &e, &refused, &err);
     if (refused != NULL)
         return admin_refused(r, c, refused, r->params[0], &err);
     if (result != ENC_OK)
         return http_respond_error(r, c, &err, NULL);
+    size_t len = 0;
     char *text = codec_deleted_encode(r->params[1], &len);
     return api_respond(r, c, 200, text, len);
 }
@@ -383,24 +430,13 @@ handle_profile_validate(struct request *r, struct MHD_Connection *c)
 static enum MHD_Result
 profile_status(struct request *r, struct MHD_Connection *c, bool activate)
 {
-    enum MHD_Result ret = MHD_NO;
-    int32_t p = -1;
-    const struct snapshot *snap = admin_profile(r, c, &p, &ret);
-    if (snap == NULL)
-        return ret;
-    struct enc_error err = {0};
-    char *doc = NULL;
-    char *took = NULL;
-    size_t len = 0;
-    size_t took_len = 0;
-    enum enc_code result = codec_admin_status_doc(
-        snap->cat, (uint32_t)p, activate, &doc, &len, &took, &took_len, &err);
-    snapshot_release(&r->server->snapshots, snap);
-    if (result != ENC_OK)
-        return http_respond_error(r, c, &err, NULL);
-    struct admin_write w = {r->params[0], NULL, 200, activate ? took : NULL};
-    ret = admin_apply(r, c, doc, len, NULL, &w);
-    free(took);
+    struct admin_edit e = {.kind = EDIT_STATUS,
+                           .r = r,
+                           .code = r->params[0],
+                           .activate = activate};
+    struct admin_write w = {r->params[0], NULL, 200, NULL};
+    enum MHD_Result ret = admin_apply(r, c, &e, &w);
+    free(e.took);
     return ret;
 }
 

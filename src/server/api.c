@@ -137,20 +137,33 @@ api_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-enum enc_code
-api_import(struct server *srv, const char *doc, size_t len, bool replace,
-           struct enc_findings *findings, struct enc_catalogue **refused,
-           struct enc_error *err)
+/* One write of api_import() or api_edit(): what it runs under the store
+ * lock, against the snapshot served (held until it is done). */
+struct api_write {
+    const char *doc; /* api_import() */
+    size_t len;
+    bool replace;
+    struct enc_findings *findings;
+    store_build_fn build; /* api_edit() */
+    void *ctx;
+    struct enc_catalogue **refused;
+};
+
+static enum enc_code
+api_write_run(struct server *srv, const struct api_write *w,
+              struct enc_error *err)
 {
-    /* The snapshot served is what the import decodes a document of
-     * profiles against (store_import_onto()): held until it is done. */
     const struct snapshot *snap = snapshot_acquire(&srv->snapshots);
     struct store_stamp since = {snap->generation, snap->records};
     pthread_mutex_lock(&srv->store_lock);
     long long start = api_ms();
     enum enc_code result =
-        store_import_onto(srv->store, snap->cat, &since, doc, len, replace,
-                          answer_clock_now(), findings, refused, NULL, err);
+        w->build != NULL
+            ? store_edit_profiles(srv->store, snap->cat, &since, w->build,
+                                  w->ctx, answer_clock_now(), w->refused, err)
+            : store_import_onto(srv->store, snap->cat, &since, w->doc, w->len,
+                                w->replace, answer_clock_now(), w->findings,
+                                w->refused, NULL, err);
     long long written = api_ms();
     pthread_mutex_unlock(&srv->store_lock);
     snapshot_release(&srv->snapshots, snap);
@@ -163,6 +176,24 @@ api_import(struct server *srv, const char *doc, size_t len, bool replace,
         result = api_refresh(srv, err);
     log_line(LOG_INFO, "admin",
              "event=write bytes=%zu result=%s write_ms=%lld refresh_ms=%lld",
-             len, enc_code_name(result), written - start, api_ms() - written);
+             w->len, enc_code_name(result), written - start,
+             api_ms() - written);
     return result;
+}
+
+enum enc_code
+api_import(struct server *srv, const char *doc, size_t len, bool replace,
+           struct enc_findings *findings, struct enc_catalogue **refused,
+           struct enc_error *err)
+{
+    struct api_write w = {doc, len, replace, findings, NULL, NULL, refused};
+    return api_write_run(srv, &w, err);
+}
+
+enum enc_code
+api_edit(struct server *srv, store_build_fn build, void *ctx,
+         struct enc_catalogue **refused, struct enc_error *err)
+{
+    struct api_write w = {NULL, 0, false, NULL, build, ctx, refused};
+    return api_write_run(srv, &w, err);
 }

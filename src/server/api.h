@@ -51,6 +51,15 @@ enum enc_code api_import(struct server *srv, const char *doc, size_t len,
                          bool replace, struct enc_findings *findings,
                          struct enc_catalogue **refused, struct enc_error *err);
 
+/*
+ * An admin edit of profiles: build makes the document of the profiles it
+ * changes from what is stored, under the store lock and the database's
+ * write lock (store_edit_profiles()), so two edits never build on the
+ * same state; then as api_import().
+ */
+enum enc_code api_edit(struct server *srv, store_build_fn build, void *ctx,
+                       struct enc_catalogue **refused, struct enc_error *err);
+
 /* Loads the new snapshot after a write committed, logging a failure. */
 enum enc_code api_refresh(struct server *srv, struct enc_error *err);
 

@@ -64,6 +64,8 @@ snapshot_new(struct enc_catalogue *cat, struct enc_avail *avail,
     snap->cat = cat;
     snap->avail = avail;
     snap->generation = generation;
+    if (cat != NULL)
+        cat->live = avail; /* SPEC 6 checks read what is left from them */
     atomic_init(&snap->refs, 0);
     atomic_init(&snap->build_us, 0);
     return snap;
@@ -74,6 +76,8 @@ static void
 snapshot_destroy(struct snapshots *ss, struct snapshot *snap)
 {
     atomic_store_explicit(&ss->slots[snap->slot], NULL, memory_order_release);
+    if (snap->cat != NULL)
+        snap->cat->live = NULL; /* it may outlive them, shared by overlays */
     avail_free(snap->avail);
     catalogue_free(snap->cat);
     free(snap);
@@ -354,6 +358,8 @@ snapshot_prepare(struct snapshot *snap)
 static void
 snapshot_discard(struct snapshot *snap)
 {
+    if (snap->cat != NULL)
+        snap->cat->live = NULL;
     avail_free(snap->avail);
     catalogue_free(snap->cat);
     free(snap);

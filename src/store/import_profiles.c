@@ -100,13 +100,14 @@ refuse_errors(const struct enc_catalogue *next, char *const *codes, size_t n,
 
 /* What one import of profiles needs and gives (store_import_onto()). */
 struct profiles_import {
-    char *const *codes; /* the document's profiles, in its order */
+    char **codes; /* the document's profiles, in its order (malloc'ed) */
     size_t n;
     struct enc_time now;
     struct enc_findings *findings;
     struct enc_catalogue **refused;
     uint64_t *generation;
-    bool fallback; /* set: the general import must run instead */
+    bool fallback; /* nothing stored: the general import runs instead */
+    bool held;     /* too many catalogues held: redo on a whole load */
 };
 
 /* Decodes, checks and saves, inside the write transaction; cur is what
@@ -121,19 +122,17 @@ import_into(struct store *s, struct enc_catalogue *cur, const char *doc,
         next ? codec_profiles_document_decode(next, doc, len, err)
              : enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
     findings_init(&f);
-    if (result == ENC_OK && !assemble_merged(next, cur))
-        im->fallback = true;
-    if (result == ENC_OK && !im->fallback && !check_all(next, im->now, &f))
+    im->held = result == ENC_OK && !assemble_merged(next, cur);
+    if (result == ENC_OK && !im->held && !check_all(next, im->now, &f))
         result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
-    if (result == ENC_OK && !im->fallback) {
+    if (result == ENC_OK && !im->held) {
         result = refuse_errors(next, im->codes, im->n, &f, err);
         if (result != ENC_OK && im->refused != NULL) {
             *im->refused = next;
             next = NULL;
         }
         if (result == ENC_OK)
-            result = s->ops->save_profiles(s, next, (char *const *)im->codes,
-                                           im->n, err);
+            result = s->ops->save_profiles(s, next, im->codes, im->n, err);
         if (result == ENC_OK && im->generation != NULL)
             result = s->ops->generation(s, im->generation, err);
         if (result == ENC_OK && im->findings != NULL) {
@@ -147,29 +146,81 @@ import_into(struct store *s, struct enc_catalogue *cur, const char *doc,
     return result;
 }
 
-/* The import of profiles alone; im->fallback when it cannot run here
- * (nothing stored yet, or too many catalogues held). */
+/*
+ * import_into() on what is stored, *cur (base brought up to date); when
+ * the overlay would hold too many catalogues, once more on a whole load,
+ * whose overlay holds only it.
+ */
 static enum enc_code
-import_profiles(struct store *s, struct enc_catalogue *base,
-                const struct store_stamp *since, const char *doc, size_t len,
-                struct profiles_import *im, struct enc_error *err)
+import_current(struct store *s, struct enc_catalogue **cur, const char *doc,
+               size_t len, struct profiles_import *im, struct enc_error *err)
+{
+    struct store_stamp stamp;
+    enum enc_code result = import_into(s, *cur, doc, len, im, err);
+    if (result != ENC_OK || !im->held)
+        return result;
+    catalogue_free(*cur);
+    *cur = NULL;
+    result = s->ops->load_since(s, NULL, NULL, cur, &stamp, err);
+    if (result == ENC_OK)
+        result = import_into(s, *cur, doc, len, im, err);
+    if (result == ENC_OK && im->held)
+        result = enc_error_set(err, ENC_INTERNAL, NULL, "out of memory");
+    return result;
+}
+
+/*
+ * Under the write lock: brings base up to what is stored, builds the
+ * document from it (build NULL: doc as given), then decodes, checks and
+ * saves it. im->fallback when nothing is stored and no build was given.
+ */
+static enum enc_code
+import_locked(struct store *s, struct enc_catalogue *base,
+              const struct store_stamp *since, store_build_fn build, void *ctx,
+              const char *doc, size_t len, struct profiles_import *im,
+              struct enc_error *err)
 {
     struct enc_catalogue *cur = NULL;
     struct store_stamp stamp;
+    char *built = NULL;
     if (im->refused != NULL)
         *im->refused = NULL;
     enum enc_code result = s->ops->write_begin(s, err);
     if (result != ENC_OK)
         return result;
     result = s->ops->load_since(s, base, since, &cur, &stamp, err);
-    if (result == ENC_OK && cur == NULL)
-        im->fallback = true;
+    if (result == ENC_OK && cur == NULL && build != NULL)
+        result = enc_error_set(err, ENC_NOT_FOUND, NULL, STORE_EMPTY_MESSAGE);
+    im->fallback = result == ENC_OK && cur == NULL;
+    if (result == ENC_OK && !im->fallback && build != NULL) {
+        result = build(cur, ctx, &built, &len, err);
+        doc = built;
+        if (result == ENC_OK &&
+            !codec_document_profile_codes(doc, len, &im->codes, &im->n))
+            result = enc_error_set(err, ENC_INTERNAL, NULL,
+                                   "an edit wrote more than profiles");
+    }
     if (result == ENC_OK && !im->fallback)
-        result = import_into(s, cur, doc, len, im, err);
+        result = import_current(s, &cur, doc, len, im, err);
     catalogue_free(cur);
+    free(built);
     if (im->fallback)
         result = ENC_INTERNAL; /* rolls back: the general import runs */
     return s->ops->write_end(s, result, err);
+}
+
+enum enc_code
+store_edit_profiles(struct store *s, struct enc_catalogue *base,
+                    const struct store_stamp *since, store_build_fn build,
+                    void *ctx, struct enc_time now,
+                    struct enc_catalogue **refused, struct enc_error *err)
+{
+    struct profiles_import im = {NULL,    0,    now,   NULL,
+                                 refused, NULL, false, false};
+    enum enc_code result =
+        import_locked(s, base, since, build, ctx, NULL, 0, &im, err);
+    free(im.codes);
+    return result;
 }
 
 enum enc_code
@@ -179,15 +230,13 @@ store_import_onto(struct store *s, struct enc_catalogue *base,
                   struct enc_findings *findings, struct enc_catalogue **refused,
                   uint64_t *generation, struct enc_error *err)
 {
-    char **codes = NULL;
-    struct profiles_import im = {NULL,    0,          now,  findings,
-                                 refused, generation, false};
+    struct profiles_import im = {NULL,    0,          now,   findings,
+                                 refused, generation, false, false};
     enum enc_code result = ENC_OK;
     if (!replace && base != NULL && since != NULL &&
-        codec_document_profile_codes(doc, len, &codes, &im.n)) {
-        im.codes = codes;
-        result = import_profiles(s, base, since, doc, len, &im, err);
-        free(codes);
+        codec_document_profile_codes(doc, len, &im.codes, &im.n)) {
+        result = import_locked(s, base, since, NULL, NULL, doc, len, &im, err);
+        free(im.codes);
         if (!im.fallback)
             return result;
         if (err != NULL)

@@ -169,6 +169,29 @@ enum enc_code store_import_onto(struct store *s, struct enc_catalogue *base,
                                 struct enc_catalogue **refused,
                                 uint64_t *generation, struct enc_error *err);
 
+/* Builds, from cur (what is stored, under the write lock), a document
+ * that names profiles alone (malloc'ed in *doc); an error refuses the
+ * edit, as is. */
+typedef enum enc_code (*store_build_fn)(const struct enc_catalogue *cur,
+                                        void *ctx, char **doc, size_t *len,
+                                        struct enc_error *err);
+
+/*
+ * A read-modify-write of profiles (the admin API's edits): under the
+ * write lock, base (loaded at since) is brought to what is stored, build
+ * makes the document of the profiles it changes from that, and the
+ * document is imported as store_import_onto() would (SPEC 6 checks,
+ * refused and *refused the same). Two edits of one profile, from any
+ * process, thus never build on the same state: neither is lost.
+ * ENC_NOT_FOUND when nothing is stored.
+ */
+enum enc_code store_edit_profiles(struct store *s, struct enc_catalogue *base,
+                                  const struct store_stamp *since,
+                                  store_build_fn build, void *ctx,
+                                  struct enc_time now,
+                                  struct enc_catalogue **refused,
+                                  struct enc_error *err);
+
 /* Deletes profile code and its lines in one transaction, moving the
  * generation; ENC_NOT_FOUND when there is none. */
 enum enc_code store_profile_delete(struct store *s, const char *code,
