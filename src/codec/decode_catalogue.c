@@ -605,7 +605,7 @@ decode_profiles_with(struct enc_catalogue *overlay, const char *doc, size_t len,
     if (!err)
         err = &unused;
     arena_init(&scratch, 0);
-    reader_init(&d.r, &overlay->arena, err);
+    reader_init(&d.r, catalogue_profiles_arena(overlay), err);
     d.cat = overlay;
     d.profiles_only = true;
     rc = decode_tokens(doc, len, &scratch, &root, err);

@@ -39,7 +39,7 @@ decode_own_code(struct decoder *d, const struct jtok *v,
         return reader_fail(&d->r, ENC_INVALID_FIELD,
                            "duplicate code: another %s is %s", kind_words[kind],
                            s);
-    *out = arena_strndup(&d->cat->arena, s, len);
+    *out = arena_strndup(d->r.arena, s, len);
     return *out ? ENC_OK : reader_oom(&d->r);
 }
 
@@ -74,7 +74,7 @@ decode_refs(struct decoder *d, const struct jtok *v, enum enc_code_kind kind,
         return reader_fail(&d->r, ENC_INVALID_FIELD,
                            "must not be empty: leave the field out to mean "
                            "any");
-    *out = arena_alloc(&d->cat->arena, count * sizeof **out);
+    *out = arena_alloc(d->r.arena, count * sizeof **out);
     if (!*out)
         return reader_oom(&d->r);
     *n = (uint32_t)count;
@@ -98,7 +98,7 @@ decode_text_object(struct decoder *d, const struct jtok *v,
     if (n == 0)
         return reader_fail(&d->r, ENC_INVALID_FIELD,
                            "a text object names one language at least");
-    out->items = arena_alloc(&d->cat->arena, n * sizeof *out->items);
+    out->items = arena_alloc(d->r.arena, n * sizeof *out->items);
     if (!out->items)
         return reader_oom(&d->r);
     for (const struct jtok *k = jv_first_key(v); k; k = jv_next_key(v, k)) {
@@ -113,7 +113,7 @@ decode_text_object(struct decoder *d, const struct jtok *v,
                 &d->r, ENC_INVALID_FIELD,
                 "a language tag is 1 to %d letters, digits or '-'",
                 READ_MAX_LANG);
-        item->lang = arena_strdup(&d->cat->arena, key);
+        item->lang = arena_strdup(d->r.arena, key);
         if (!item->lang)
             return reader_oom(&d->r);
         rc = read_text_value(&d->r, value, &item->value);
@@ -135,7 +135,7 @@ decode_text(struct decoder *d, const struct jtok *v, struct enc_text *out)
         return reader_fail(
             &d->r, ENC_INVALID_FIELD,
             "must be a string or an object of language to string");
-    out->items = arena_alloc(&d->cat->arena, sizeof *out->items);
+    out->items = arena_alloc(d->r.arena, sizeof *out->items);
     if (!out->items)
         return reader_oom(&d->r);
     out->n = 1;

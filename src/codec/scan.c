@@ -35,7 +35,7 @@ scan_alloc(struct decoder *d, size_t n, size_t size, void **out)
     *out = NULL;
     if (n == 0)
         return true;
-    *out = arena_alloc(&d->cat->arena, n * size);
+    *out = arena_alloc(d->r.arena, n * size);
     return *out != NULL;
 }
 
@@ -250,7 +250,7 @@ scan_first_lang(struct decoder *d, const struct jtok *root)
     d->first_lang = "";
     if (jv_is_string(first) &&
         read_is_lang(jv_string(first), jv_string_length(first))) {
-        d->first_lang = arena_strdup(&d->cat->arena, jv_string(first));
+        d->first_lang = arena_strdup(d->r.arena, jv_string(first));
         return d->first_lang != NULL;
     }
     return true;

@@ -19,6 +19,16 @@ catalogue_new(void)
     return cat;
 }
 
+/* Drops one holder of block b; frees it at none. */
+static void
+block_release(struct enc_profile_block *b)
+{
+    if (atomic_fetch_sub_explicit(&b->holders, 1, memory_order_acq_rel) != 1)
+        return;
+    arena_cleanup(&b->arena);
+    free(b);
+}
+
 void
 catalogue_free(struct enc_catalogue *cat)
 {
@@ -26,7 +36,8 @@ catalogue_free(struct enc_catalogue *cat)
         atomic_fetch_sub_explicit(&cat->holders, 1, memory_order_acq_rel) != 1)
         return;
     for (uint32_t i = 0; i < cat->n_held; i++)
-        catalogue_free(cat->held[i]);
+        block_release(cat->held[i]);
+    catalogue_free(cat->records_owner);
     arena_cleanup(&cat->arena);
     free(cat);
 }
@@ -39,35 +50,31 @@ catalogue_records_owner(const struct enc_catalogue *cat)
     return cat->records_owner != NULL ? cat->records_owner : cat;
 }
 
-/* Holds other (once) from cat; false when cat would hold too many. */
+struct arena *
+catalogue_profiles_arena(struct enc_catalogue *cat)
+{
+    return cat->block != NULL ? &cat->block->arena : &cat->arena;
+}
+
+/* Holds block b (once) from cat; false when cat would hold too many. */
 static bool
-catalogue_hold(struct enc_catalogue *cat, struct enc_catalogue *other)
+catalogue_hold(struct enc_catalogue *cat, struct enc_profile_block *b)
 {
     for (uint32_t i = 0; i < cat->n_held; i++)
-        if (cat->held[i] == other)
+        if (cat->held[i] == b)
             return true;
     if (cat->n_held == CATALOGUE_MAX_HELD)
         return false;
-    atomic_fetch_add_explicit(&other->holders, 1, memory_order_relaxed);
-    cat->held[cat->n_held++] = other;
+    if (cat->n_held > 0) /* its own block came with its one holder */
+        atomic_fetch_add_explicit(&b->holders, 1, memory_order_relaxed);
+    cat->held[cat->n_held++] = b;
     return true;
 }
 
-struct enc_catalogue *
-catalogue_overlay(struct enc_catalogue *base)
+/* Shares the records of owner (indexed) with overlay cat. */
+static void
+overlay_share(struct enc_catalogue *cat, struct enc_catalogue *owner)
 {
-    struct enc_catalogue *owner =
-        (struct enc_catalogue *)catalogue_records_owner(base);
-    struct enc_catalogue *cat = catalogue_new();
-
-    if (cat == NULL)
-        return NULL;
-    cat->held = arena_alloc(&cat->arena, CATALOGUE_MAX_HELD * sizeof(owner));
-    if (cat->held == NULL || !catalogue_hold(cat, owner)) {
-        catalogue_free(cat);
-        return NULL;
-    }
-    cat->records_owner = owner;
     cat->institution = owner->institution;
     cat->n_channels = owner->n_channels;
     cat->channels = owner->channels;
@@ -90,6 +97,34 @@ catalogue_overlay(struct enc_catalogue *base)
     cat->pool_left = owner->pool_left;
     cat->max_keys = owner->max_keys;
     cat->max_prices = owner->max_prices;
+}
+
+struct enc_catalogue *
+catalogue_overlay(struct enc_catalogue *base)
+{
+    struct enc_catalogue *owner =
+        (struct enc_catalogue *)catalogue_records_owner(base);
+    struct enc_catalogue *cat = catalogue_new();
+    struct enc_profile_block *block = calloc(1, sizeof(*block));
+
+    if (cat == NULL || block == NULL) {
+        free(block);
+        catalogue_free(cat);
+        return NULL;
+    }
+    arena_init(&block->arena, 0);
+    atomic_init(&block->holders, 1);
+    cat->held = arena_alloc(&cat->arena, CATALOGUE_MAX_HELD * sizeof(block));
+    if (cat->held == NULL) {
+        block_release(block);
+        catalogue_free(cat);
+        return NULL;
+    }
+    catalogue_hold(cat, block);
+    cat->block = block;
+    atomic_fetch_add_explicit(&owner->holders, 1, memory_order_relaxed);
+    cat->records_owner = owner;
+    overlay_share(cat, owner);
     return cat;
 }
 
@@ -102,28 +137,24 @@ catalogue_profiles_assemble(struct enc_catalogue *cat,
 {
     struct enc_profile *profiles =
         arena_alloc(&cat->arena, (n + 1) * sizeof(*profiles));
-    struct enc_catalogue **owner =
-        arena_alloc(&cat->arena, (n + 1) * sizeof(*owner));
+    struct enc_profile_block **block =
+        arena_alloc(&cat->arena, (n + 1) * sizeof(*block));
 
-    if (profiles == NULL || owner == NULL)
+    if (profiles == NULL || block == NULL)
         return false;
     for (uint32_t i = 0; i < n; i++) {
         const struct enc_catalogue *from = sources[i].from;
-        profiles[i] = from->profiles[sources[i].index];
-        owner[i] = NULL;
-        if (from == cat)
-            continue;
-        owner[i] = from->profile_owner != NULL
-                       ? from->profile_owner[sources[i].index]
-                       : NULL;
-        if (owner[i] == NULL)
-            owner[i] = (struct enc_catalogue *)from;
-        if (!catalogue_hold(cat, owner[i]))
+        uint32_t k = sources[i].index;
+        profiles[i] = from->profiles[k];
+        block[i] = from == cat           ? cat->block
+                   : from->profile_block ? from->profile_block[k]
+                                         : NULL;
+        if (block[i] != NULL && !catalogue_hold(cat, block[i]))
             return false;
     }
     cat->profiles = profiles;
     cat->n_profiles = n;
-    cat->profile_owner = owner;
+    cat->profile_block = block;
     return index_profiles(cat);
 }
 
@@ -739,10 +770,11 @@ index_texts(struct enc_catalogue *cat)
 
     for (uint32_t p = 0; p < cat->n_profiles; p++) {
         struct enc_profile *pf = &cat->profiles[p];
-        if (cat->profile_owner != NULL && cat->profile_owner[p] != NULL)
-            continue;
-        pf->text_by_lang = arena_alloc(
-            &cat->arena, ((size_t)pf->n_lines * nl + 1) * sizeof(int16_t));
+        if (cat->profile_block != NULL && cat->profile_block[p] != cat->block)
+            continue; /* borrowed: its texts came with it */
+        pf->text_by_lang =
+            arena_alloc(catalogue_profiles_arena(cat),
+                        ((size_t)pf->n_lines * nl + 1) * sizeof(int16_t));
         if (pf->text_by_lang == NULL)
             return false;
         for (uint32_t l = 0; l < pf->n_lines; l++)

@@ -391,20 +391,22 @@ struct enc_catalogue {
     /*
      * Sharing (catalogue_overlay()). holders counts who holds the
      * catalogue, from 1 at birth; catalogue_free() drops one and frees it
-     * at none. An overlay shares every record but profiles with its
-     * records owner, and may borrow profiles from other catalogues
-     * (profile_owner[p]: whose arena holds profile p, NULL: its own); it
-     * holds each catalogue it shares with once, in held[].
+     * at none. An overlay holds its records owner, with which it shares
+     * every record but profiles; it decodes the profiles it changes into
+     * its block, and borrows the others: profile_block[p] is the block
+     * that holds profile p (NULL: the records owner's arena). It holds
+     * each block it lists once, in held[] (its own first).
      */
     _Atomic uint32_t holders;
     /* The live counters (avail.h) of the snapshot that serves it, which
      * the checks of SPEC 6 read what is left from (NULL: the records'
      * own values). Set before it is shared, cleared when they go. */
     const struct enc_avail *live;
-    struct enc_catalogue *records_owner;  /* NULL: its records are its own */
-    struct enc_catalogue **profile_owner; /* NULL, or one per profile */
+    struct enc_catalogue *records_owner; /* NULL: its records are its own */
+    struct enc_profile_block *block;
+    struct enc_profile_block **profile_block; /* NULL, or one per profile */
     uint32_t n_held;
-    struct enc_catalogue **held;
+    struct enc_profile_block **held;
 
     /*
      * Derived by catalogue_index() from the records alone, for the
@@ -423,6 +425,18 @@ struct enc_catalogue {
     struct enc_name_pick *product_names;
 };
 
+/*
+ * Profiles decoded together into an overlay, with everything they point
+ * to (lines, targets, texts): held by each catalogue that lists one of
+ * them, apart from the rest of that overlay (its indexes, its answer
+ * fragments), so a profile kept across many edits keeps only itself
+ * alive.
+ */
+struct enc_profile_block {
+    struct arena arena;
+    _Atomic uint32_t holders;
+};
+
 /* Where an overlay's profile comes from: profile index of catalogue
  * from (the overlay itself for a profile decoded into it). */
 struct enc_profile_source {
@@ -430,9 +444,9 @@ struct enc_profile_source {
     uint32_t index;
 };
 
-/* At most this many catalogues held by one overlay: past it, a reload
- * builds a whole catalogue, so memory does not grow with edits. */
-#define CATALOGUE_MAX_HELD 16
+/* At most this many blocks held by one overlay (about one per profile
+ * edited since the last whole load): past it, a reload is whole. */
+#define CATALOGUE_MAX_HELD 256
 
 /* Allocates an empty catalogue with its arena; NULL when out of memory. */
 struct enc_catalogue *catalogue_new(void);
@@ -454,13 +468,17 @@ struct enc_catalogue *catalogue_overlay(struct enc_catalogue *base);
 const struct enc_catalogue *
 catalogue_records_owner(const struct enc_catalogue *cat);
 
+/* Where the profiles decoded into cat are allocated: its block for an
+ * overlay, else its own arena. */
+struct arena *catalogue_profiles_arena(struct enc_catalogue *cat);
+
 /*
  * Sets the n profiles of overlay cat, in order, from sources[]: its own
  * decoded profiles (from == cat) or another catalogue's that shares its
- * records, which it then holds. Indexes what depends on profiles (their
- * codes, each channel's active profile, the lines by base product, the
- * texts by language). False when out of memory or when it would hold
- * more than CATALOGUE_MAX_HELD catalogues; cat is then to be freed.
+ * records, whose block it then holds. Indexes what depends on profiles
+ * (their codes, each channel's active profile, the lines by base product,
+ * the texts by language). False when out of memory or when it would hold
+ * more than CATALOGUE_MAX_HELD blocks; cat is then to be freed.
  */
 bool catalogue_profiles_assemble(struct enc_catalogue *cat,
                                  const struct enc_profile_source *sources,

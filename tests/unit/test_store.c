@@ -455,9 +455,9 @@ test_store_reload_decodes_only_changed_profiles(void **state)
     assert_int_equal(s1.records, s0.records);
     assert_ptr_equal(catalogue_records_owner(one), base);
     assert_int_equal(one->n_profiles, 4);
-    assert_null(one->profile_owner[0]);            /* WEB-2027, decoded */
-    assert_ptr_equal(one->profile_owner[1], base); /* MOBILE-2027, kept */
-    assert_null(one->profile_owner[3]);            /* NEW */
+    assert_ptr_equal(one->profile_block[0], one->block); /* WEB-2027 */
+    assert_null(one->profile_block[1]); /* MOBILE-2027, kept in base */
+    assert_ptr_equal(one->profile_block[3], one->block); /* NEW */
     assert_true(same_as_stored(fx, one));
 
     assert_int_equal(store_profile_delete(fx->store, "MOBILE-2027", &err),
