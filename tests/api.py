@@ -305,6 +305,27 @@ def test_auth():
           propose("cart", [JAZZ_CAT1])[0] == 200)
 
 
+def test_codes_with_slashes():
+    """SPEC 7: a code is any string the operator chooses; one holding '/'
+    or '%' is reached through the admin paths escaped (%2F, %25)."""
+    for code, path in (("A/B", "A%2FB"), ("C%2FD", "C%252FD")):
+        body = {"code": code, "status": "draft", "channels": ["APP"],
+                "lines": [{"id": "X/1", "type": "cart", "base": "JAZZ-1",
+                           "targets": [{"product": "PARKING"}]}]}
+        status, answer, _ = admin("POST", "/profiles", body)
+        check("PROFILE %s created" % code, status == 201, answer)
+        status, answer, _ = admin("GET", "/profiles/" + path)
+        check("PROFILE %s read as /profiles/%s" % (code, path),
+              status == 200 and answer["profile"]["code"] == code, answer)
+        status, answer, _ = admin("GET", "/profiles/%s/lines/X%%2F1" % path)
+        check("LINE X/1 of %s read as .../lines/X%%2F1" % code,
+              status == 200 and answer["line"]["id"] == "X/1", answer)
+        status, answer, _ = admin("DELETE", "/profiles/" + path)
+        check("PROFILE %s deleted" % code, status == 200, answer)
+        status, answer, _ = admin("GET", "/profiles/" + path)
+        check("PROFILE %s gone" % code, status == 404, answer)
+
+
 def test_profile_crud():
     """SPEC 3, 7: a draft profile created, read, changed, deleted; bodies
     are SPEC 7 objects and errors name the body's fields (SPEC 5)."""
@@ -856,7 +877,8 @@ def main():
                        check=True, stderr=subprocess.DEVNULL)
         server = Server(encore, DB, make_web(tmp))
         try:
-            for test in (test_auth, test_profile_crud, test_lines,
+            for test in (test_auth, test_profile_crud, test_codes_with_slashes,
+                         test_lines,
                          test_validate, test_activate, test_active_refusal,
                          test_availability_and_preview, test_orders, test_race,
                          test_shop, test_pickers_and_lists, test_catalogue,

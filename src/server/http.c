@@ -308,7 +308,67 @@ request_put(struct request *r)
     cache.n++;
 }
 
-/* Copies the path and cuts it into the route's parameters. */
+/* The value of hex digit c, or -1. */
+static int
+hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Decodes the %XX escapes of s in place, but %00, and, when keep is set,
+ * those of '/' and '%' (see http_on_uri()). */
+static void
+path_unescape(char *s, bool keep)
+{
+    char *out = s;
+    for (const char *in = s; *in != '\0';) {
+        int hi = in[0] == '%' ? hex_value(in[1]) : -1;
+        int lo = hi >= 0 ? hex_value(in[2]) : -1;
+        int c = hi * 16 + lo;
+        if (lo >= 0 && c != 0 && !(keep && (c == '/' || c == '%'))) {
+            *out++ = (char)c;
+            in += 3;
+        } else {
+            *out++ = *in++;
+        }
+    }
+    *out = '\0';
+}
+
+/*
+ * MHD's URI callback: a request begins with its path as sent, so that a
+ * code holding '/' (SPEC 7 lets the operator choose any) can stand in a
+ * route's parameter as %2F. MHD would give the path already decoded,
+ * where that '/' splits the path. The path is kept decoded but for %2F
+ * and %25, which http_bind_params() decodes within each parameter.
+ */
+void *
+http_on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)c;
+    struct request *r = request_get();
+    if (r == NULL)
+        return NULL; /* http_begin() tries again, with MHD's path */
+    size_t len = strcspn(uri, "?");
+    r->server = cls;
+    r->fresh = true;
+    r->url = len < sizeof(r->url_inline) ? r->url_inline : malloc(len + 1);
+    if (r->url != NULL) {
+        memcpy(r->url, uri, len);
+        r->url[len] = '\0';
+        path_unescape(r->url, true);
+    }
+    return r;
+}
+
+/* Cuts the path (r->url, else a copy of url) into the route's
+ * parameters, each decoded whole. */
 static bool
 http_bind_params(struct request *r, const char *url,
                  const struct route_params *params)
@@ -316,13 +376,16 @@ http_bind_params(struct request *r, const char *url,
     size_t len = strlen(url);
     if (params->n == 0)
         return true;
-    r->url = len < sizeof(r->url_inline) ? r->url_inline : malloc(len + 1);
-    if (r->url == NULL)
-        return false;
-    memcpy(r->url, url, len + 1);
+    if (r->url == NULL) {
+        r->url = len < sizeof(r->url_inline) ? r->url_inline : malloc(len + 1);
+        if (r->url == NULL)
+            return false;
+        memcpy(r->url, url, len + 1);
+    }
     for (unsigned i = 0; i < params->n; i++) {
         r->url[params->offset[i] + params->length[i]] = '\0';
         r->params[i] = r->url + params->offset[i];
+        path_unescape(r->url + params->offset[i], false);
     }
     return true;
 }
@@ -380,13 +443,17 @@ static enum MHD_Result
 http_begin(struct server *srv, struct MHD_Connection *c, const char *url,
            const char *method, void **req_cls)
 {
-    struct request *r = request_get();
+    struct request *r = *req_cls != NULL ? *req_cls : request_get();
     if (r == NULL)
         return MHD_NO;
     r->server = srv;
+    r->fresh = false;
+    /* The path routes are matched on: as sent (http_on_uri()). */
+    const char *path = url;
+    url = r->url != NULL ? r->url : url;
     clock_gettime(CLOCK_MONOTONIC, &r->start);
     log_value(method, r->method, sizeof(r->method));
-    log_value(url, r->path, sizeof(r->path));
+    log_value(path, r->path, sizeof(r->path));
     *req_cls = r;
 
     char allow[64];
@@ -472,7 +539,7 @@ http_on_request(void *cls, struct MHD_Connection *c, const char *url,
 {
     (void)version;
     struct request *r = *req_cls;
-    if (r == NULL)
+    if (r == NULL || r->fresh)
         return http_begin(cls, c, url, method, req_cls);
     if (*upload_size > 0) {
         if (!r->responded)
@@ -501,6 +568,11 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     struct request *r = *req_cls;
     if (r == NULL)
         return;
+    *req_cls = NULL;
+    if (r->fresh) { /* MHD answered it itself (431, 414...) */
+        request_put(r);
+        return;
+    }
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
     long long us = (long long)(end.tv_sec - r->start.tv_sec) * 1000000LL +

@@ -93,7 +93,8 @@ struct request {
     struct timespec start;     /* CLOCK_MONOTONIC */
     char method[16];           /* for the log, made safe by log_value() */
     char path[256];
-    char *url; /* copy of the path, split into params: url_inline or heap */
+    char *url; /* the path as sent (http_on_uri()), split into params:
+                * url_inline or heap */
     const char *params[ROUTE_MAX_PARAMS]; /* in url, in path order */
     char *body; /* body_inline, or malloc'ed past it; at most the cap */
     size_t len;
@@ -103,6 +104,7 @@ struct request {
     unsigned status;
     size_t bytes;
     struct request *next_free; /* in its thread's cache */
+    bool fresh;                /* made by http_on_uri(), not begun yet */
 
     /* Last: not cleared when a request is reused. */
     char url_inline[REQUEST_URL_INLINE];
@@ -190,5 +192,6 @@ enum MHD_Result http_on_request(void *cls, struct MHD_Connection *c,
                                 size_t *upload_size, void **req_cls);
 void http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
                        enum MHD_RequestTerminationCode toe);
+void *http_on_uri(void *cls, const char *uri, struct MHD_Connection *c);
 
 #endif

@@ -85,7 +85,8 @@ server_start(struct server *srv, const struct server_config *cfg,
         MHD_OPTION_THREAD_POOL_SIZE, server_threads(),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
         MHD_OPTION_CONNECTION_TIMEOUT, HTTP_CONNECTION_TIMEOUT,
-        MHD_OPTION_NOTIFY_COMPLETED, http_on_completed, srv, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, http_on_completed, srv,
+        MHD_OPTION_URI_LOG_CALLBACK, http_on_uri, srv, MHD_OPTION_END);
     freeaddrinfo(res);
     if (srv->daemon == NULL)
         return enc_error_set(err, ENC_INTERNAL, NULL, "cannot listen on %s:%s",
