@@ -584,10 +584,8 @@ http_on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
         level = LOG_WARN;
     if (r->status >= 500)
         level = LOG_ERROR;
-    log_line(level, "http",
-             "method=%s path=%s status=%u bytes=%zu duration_us=%lld%s",
-             r->method, r->path, r->status, r->bytes, us,
-             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " end=aborted");
+    log_access(level, r->method, r->path, r->status, r->bytes, us,
+               toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
     request_put(r);
     *req_cls = NULL;
 }
