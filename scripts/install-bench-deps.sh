@@ -10,33 +10,21 @@ PACKAGES="wrk nginx time"
 command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
-missing=""
-for p in $PACKAGES; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-        grep -q 'install ok installed'; then
-        missing="$missing $p"
+. scripts/apt.sh
+# shellcheck disable=SC2086
+apt_install bench $PACKAGES
+# On a machine run by systemd, Debian starts its own nginx on port 80
+# after the install; the bench starts its own on loopback instead, so
+# the one just installed is stopped and disabled.
+case "$apt_missing" in
+*nginx*)
+    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+        SUDO=""
+        [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+        $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
     fi
-done
-
-if [ -n "$missing" ]; then
-    echo "bench: installing Debian packages:$missing" >&2
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    # shellcheck disable=SC2086
-    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
-    # On a machine run by systemd, Debian starts its own nginx on port 80
-    # after the install; the bench starts its own on loopback instead, so
-    # the one just installed is stopped and disabled.
-    case "$missing" in
-    *nginx*)
-        if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
-            $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
-        fi
-        ;;
-    esac
-fi
+    ;;
+esac
 
 # The json-rules-engine baseline, pinned by the committed lock file.
 if [ ! -d bench/node/node_modules/json-rules-engine ]; then

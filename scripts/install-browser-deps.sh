@@ -7,27 +7,14 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
-missing=""
-for p in chromium nodejs npm; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-        grep -q 'install ok installed'; then
-        missing="$missing $p"
-    fi
-done
+. "$ROOT/scripts/apt.sh"
+PACKAGES="chromium"
 # Node.js may come from elsewhere than Debian; only ask apt when it is absent.
-if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-    missing=$(echo "$missing" | sed 's/ nodejs//; s/ npm//')
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PACKAGES="$PACKAGES nodejs npm"
 fi
-
-if [ -n "$missing" ]; then
-    echo "encore: installing Debian packages:$missing" >&2
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    # shellcheck disable=SC2086
-    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+# shellcheck disable=SC2086
+apt_install encore $PACKAGES
 
 # npm ci only when node_modules was not installed from this very lock file
 # (a copy of the lock is kept in node_modules once npm ci has run).

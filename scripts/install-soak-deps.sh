@@ -7,19 +7,6 @@ set -eu
 
 PACKAGES="clang libclang-rt-14-dev wrk"
 
-missing=""
-for p in $PACKAGES; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-        grep -q 'install ok installed'; then
-        missing="$missing $p"
-    fi
-done
-[ -z "$missing" ] && exit 0
-
-echo "encore: installing Debian packages:$missing" >&2
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+. "$(dirname "$0")/apt.sh"
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+apt_install encore $PACKAGES
