@@ -67,6 +67,24 @@ http_add_headers(const struct request *r, struct MHD_Response *resp,
                                 r->server->cors_origin);
 }
 
+/* Queues resp (len bytes of type, one more header when name is set)
+ * as r's answer, then lets it go (MHD keeps it until sent). */
+static enum MHD_Result
+http_queue(struct request *r, struct MHD_Connection *c, unsigned status,
+           struct MHD_Response *resp, size_t len, const char *type,
+           const char *name, const char *value)
+{
+    http_add_headers(r, resp, type);
+    if (name != NULL)
+        MHD_add_response_header(resp, name, value);
+    enum MHD_Result ret = MHD_queue_response(c, status, resp);
+    MHD_destroy_response(resp);
+    r->responded = true;
+    r->status = status;
+    r->bytes = len;
+    return ret;
+}
+
 enum MHD_Result
 http_respond_as(struct request *r, struct MHD_Connection *c, unsigned status,
                 char *body, size_t len, const char *type, const char *name,
@@ -88,15 +106,7 @@ http_respond_as(struct request *r, struct MHD_Connection *c, unsigned status,
         free(body);
         return MHD_NO;
     }
-    http_add_headers(r, resp, type);
-    if (name != NULL)
-        MHD_add_response_header(resp, name, value);
-    enum MHD_Result ret = MHD_queue_response(c, status, resp);
-    MHD_destroy_response(resp);
-    r->responded = true;
-    r->status = status;
-    r->bytes = len;
-    return ret;
+    return http_queue(r, c, status, resp, len, type, name, value);
 }
 
 enum MHD_Result
@@ -111,20 +121,13 @@ enum MHD_Result
 http_respond_copy(struct request *r, struct MHD_Connection *c, unsigned status,
                   const char *body, size_t len)
 {
-    struct MHD_Response *resp;
     if (body == NULL)
         return http_respond(r, c, status, NULL, 0, NULL);
-    resp = MHD_create_response_from_buffer(len, (void *)body,
-                                           MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        len, (void *)body, MHD_RESPMEM_MUST_COPY);
     if (resp == NULL)
         return MHD_NO;
-    http_add_headers(r, resp, "application/json");
-    enum MHD_Result ret = MHD_queue_response(c, status, resp);
-    MHD_destroy_response(resp);
-    r->responded = true;
-    r->status = status;
-    r->bytes = len;
-    return ret;
+    return http_queue(r, c, status, resp, len, "application/json", NULL, NULL);
 }
 
 const char *
