@@ -17,30 +17,14 @@
 #include <string.h>
 
 #include "codec/codec.h"
+#include "source.h"
 
 /* The catalogue at path (from the source tree), decoded. */
 static struct enc_catalogue *
 load(const char *path)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    struct enc_catalogue *cat = NULL;
-    char full[1024], *text;
-    FILE *f;
-    long n;
-
-    snprintf(full, sizeof full, "%s/%s", dir ? dir : ".", path);
-    f = fopen(full, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    text = malloc((size_t)n);
-    assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    assert_int_equal(
-        codec_catalogue_decode(text, (size_t)n, NULL, 0, &cat, NULL), ENC_OK);
-    free(text);
+    struct enc_catalogue *cat = source_catalogue(path);
+    assert_non_null(cat);
     return cat;
 }
 

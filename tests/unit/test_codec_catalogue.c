@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "codec/codec.h"
+#include "source.h"
 
 /* The head of a small valid catalogue; tests append products, profiles. */
 #define HEAD                                                                   \
@@ -39,24 +40,10 @@
 static char *
 data_read(const char *name, size_t *len)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    char path[1024];
-    FILE *f;
-    char *text;
-    long n;
-
-    snprintf(path, sizeof path, "%s/tests/data/%s", dir ? dir : ".", name);
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    rewind(f);
-    text = malloc((size_t)n + 1);
+    char path[256];
+    snprintf(path, sizeof path, "tests/data/%s", name);
+    char *text = source_read(path, len);
     assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
-    text[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
     return text;
 }
 

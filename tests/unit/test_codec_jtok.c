@@ -24,6 +24,7 @@
 #include "codec/jtok.h"
 #include "codec/parse.h"
 #include "codec/request.h"
+#include "source.h"
 
 /* ---- The JSON layer ---- */
 
@@ -376,29 +377,8 @@ test_spec5_jtok_agrees_on_mutations(void **state)
 static int
 setup(void **state)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    struct enc_catalogue *cat = NULL;
-    char path[1024], *text;
-    FILE *f;
-    long n;
-    int rc = -1;
-
-    snprintf(path, sizeof path, "%s/tests/data/spec-example.json",
-             dir ? dir : ".");
-    f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    text = malloc((size_t)n);
-    if (text && fread(text, 1, (size_t)n, f) == (size_t)n &&
-        codec_catalogue_decode(text, (size_t)n, NULL, 0, &cat, NULL) == ENC_OK)
-        rc = 0;
-    fclose(f);
-    free(text);
-    *state = cat;
-    return rc;
+    *state = source_catalogue("tests/data/spec-example.json");
+    return *state != NULL ? 0 : -1;
 }
 
 static int

@@ -18,6 +18,7 @@
 #include "codec/codec.h"
 #include "codec/encode_tree.h"
 #include "fixture.h"
+#include "source.h"
 
 /* Asserts that the streamed text equals the tree's compact dump. */
 static void
@@ -66,25 +67,8 @@ compare_records(const struct enc_catalogue *cat)
 static void
 compare_file(const char *path)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    struct enc_catalogue *cat = NULL;
-    char full[1024], *doc;
-    FILE *f;
-    long n;
-
-    snprintf(full, sizeof full, "%s/%s", dir ? dir : ".", path);
-    f = fopen(full, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    doc = malloc((size_t)n);
-    assert_non_null(doc);
-    assert_int_equal(fread(doc, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    assert_int_equal(
-        codec_catalogue_decode(doc, (size_t)n, NULL, 0, &cat, NULL), ENC_OK);
-    free(doc);
+    struct enc_catalogue *cat = source_catalogue(path);
+    assert_non_null(cat);
     compare_records(cat);
     catalogue_free(cat);
 }

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "codec/codec.h"
+#include "source.h"
 
 /* The SPEC 8 example request and its answer, compact. */
 #define SPEC8_REQUEST                                                          \
@@ -51,36 +52,8 @@ enum { PERF_JAZZ, PERF_PARKING, PERF_DINNER, PERF_PACK };
 static int
 setup(void **state)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    struct enc_catalogue *cat = NULL;
-    struct enc_error err;
-    char path[1024], *text;
-    FILE *f;
-    long n;
-
-    snprintf(path, sizeof path, "%s/tests/data/spec-example.json",
-             dir ? dir : ".");
-    f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    text = malloc((size_t)n);
-    if (!text || fread(text, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(text);
-        return -1;
-    }
-    fclose(f);
-    if (codec_catalogue_decode(text, (size_t)n, NULL, 0, &cat, &err) !=
-        ENC_OK) {
-        free(text);
-        return -1;
-    }
-    free(text);
-    *state = cat;
-    return 0;
+    *state = source_catalogue("tests/data/spec-example.json");
+    return *state != NULL ? 0 : -1;
 }
 
 static int

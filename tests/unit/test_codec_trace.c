@@ -14,34 +14,14 @@
 #include <string.h>
 
 #include "codec/codec.h"
+#include "source.h"
 
 /* The SPEC 7 example catalogue, decoded once for the group. */
 static int
 setup(void **state)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    struct enc_catalogue *cat = NULL;
-    char path[1024], *text;
-    FILE *f;
-    long n;
-    int rc = -1;
-
-    snprintf(path, sizeof path, "%s/tests/data/spec-example.json",
-             dir ? dir : ".");
-    f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    text = malloc((size_t)n);
-    if (text && fread(text, 1, (size_t)n, f) == (size_t)n &&
-        codec_catalogue_decode(text, (size_t)n, NULL, 0, &cat, NULL) == ENC_OK)
-        rc = 0;
-    fclose(f);
-    free(text);
-    *state = cat;
-    return rc;
+    *state = source_catalogue("tests/data/spec-example.json");
+    return *state != NULL ? 0 : -1;
 }
 
 static int

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "encore.h"
+#include "source.h"
 
 /* The SPEC 8 example answer, compact, as encore_propose() writes it. */
 #define SPEC8_ANSWER                                                           \
@@ -43,25 +44,8 @@
 static char *
 example_read(size_t *len)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    char path[1024];
-    char *text;
-    FILE *f;
-    long n;
-
-    snprintf(path, sizeof path, "%s/tests/data/spec-example.json",
-             dir ? dir : ".");
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    text = malloc((size_t)n + 1);
+    char *text = source_read("tests/data/spec-example.json", len);
     assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
-    text[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
     return text;
 }
 

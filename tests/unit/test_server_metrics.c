@@ -19,6 +19,7 @@
 #include "codec/codec.h"
 #include "server/metrics.h"
 #include "server/snapshot.h"
+#include "source.h"
 
 /* The value of the sample line that starts with prefix (-1: none). */
 static double
@@ -137,26 +138,9 @@ test_metrics_format_and_requests(void **state)
 static struct snapshot *
 example_snapshot(void)
 {
-    const char *dir = getenv("ENCORE_SOURCE_DIR");
-    struct enc_catalogue *cat = NULL;
-    char path[1024], *doc;
-    FILE *f;
-    long n;
-
-    snprintf(path, sizeof path, "%s/tests/data/spec-example.json",
-             dir ? dir : ".");
-    f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    doc = malloc((size_t)n);
-    assert_non_null(doc);
-    assert_int_equal(fread(doc, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    assert_int_equal(
-        codec_catalogue_decode(doc, (size_t)n, NULL, 0, &cat, NULL), ENC_OK);
-    free(doc);
+    struct enc_catalogue *cat =
+        source_catalogue("tests/data/spec-example.json");
+    assert_non_null(cat);
     assert_true(codec_catalogue_prepare(cat));
     return snapshot_new(cat, avail_new(cat), 7);
 }

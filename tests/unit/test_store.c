@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "codec/codec.h"
+#include "source.h"
 #include "sqlfile.h"
 #include "store/store.h"
 
@@ -33,30 +34,6 @@ struct fixture {
     size_t catalogue_len;
 };
 
-static char *
-read_source(const char *name, size_t *len)
-{
-    const char *root = getenv("ENCORE_SOURCE_DIR");
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/%s", root ? root : ".", name);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *text = malloc((size_t)n + 1);
-    if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
-        text[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(text);
-        text = NULL;
-    }
-    fclose(f);
-    return text;
-}
-
 static int
 setup(void **state)
 {
@@ -68,7 +45,7 @@ setup(void **state)
         return -1;
     snprintf(fx->path, sizeof(fx->path), "%s/encore.db", fx->dir);
     fx->catalogue =
-        read_source("tests/cases/catalogue.json", &fx->catalogue_len);
+        source_read("tests/cases/catalogue.json", &fx->catalogue_len);
     if (fx->catalogue == NULL)
         return -1;
     if (store_open(fx->path, &fx->store, NULL) != ENC_OK)
@@ -303,7 +280,7 @@ test_store_foreign_keys_cascade_on_replace(void **state)
     assert_int_equal(sql_int(fx, "SELECT count(*) FROM performances"), 20);
 
     size_t len = 0;
-    char *example = read_source("tests/data/spec-example.json", &len);
+    char *example = source_read("tests/data/spec-example.json", &len);
     assert_non_null(example);
     struct enc_error err = {0};
     assert_int_equal(import(fx, example, true, &err), ENC_OK);

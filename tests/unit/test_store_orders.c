@@ -21,6 +21,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "source.h"
 #include "sqlfile.h"
 #include "store/store.h"
 
@@ -33,29 +34,6 @@ struct fixture {
     struct store *store;
 };
 
-static char *
-read_source(const char *name)
-{
-    const char *root = getenv("ENCORE_SOURCE_DIR");
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/%s", root ? root : ".", name);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *text = malloc((size_t)n + 1);
-    if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
-        text[n] = '\0';
-    } else {
-        free(text);
-        text = NULL;
-    }
-    fclose(f);
-    return text;
-}
-
 static int
 setup(void **state)
 {
@@ -66,7 +44,7 @@ setup(void **state)
     if (mkdtemp(fx->dir) == NULL)
         return -1;
     snprintf(fx->path, sizeof(fx->path), "%s/encore.db", fx->dir);
-    char *doc = read_source("tests/cases/catalogue.json");
+    char *doc = source_read("tests/cases/catalogue.json", NULL);
     if (doc == NULL || store_open(fx->path, &fx->store, NULL) != ENC_OK)
         return -1;
     enum enc_code rc =
