@@ -841,7 +841,7 @@ sqlite_save(struct store *s, const struct enc_catalogue *cat,
             struct enc_error *err)
 {
     sqlite3 *db = sqlite_of(s)->db;
-    if (sqlite_of(s)->in_write)
+    if (sqlite_of(s)->in_txn)
         return save_all(db, cat, err);
     enum enc_code result = db_exec(db, "BEGIN IMMEDIATE", err);
     if (result != ENC_OK)
@@ -860,7 +860,7 @@ static enum enc_code
 sqlite_write_begin(struct store *s, struct enc_error *err)
 {
     enum enc_code result = db_exec(sqlite_of(s)->db, "BEGIN IMMEDIATE", err);
-    sqlite_of(s)->in_write = result == ENC_OK;
+    sqlite_of(s)->in_txn = result == ENC_OK;
     return result;
 }
 
@@ -868,7 +868,7 @@ sqlite_write_begin(struct store *s, struct enc_error *err)
 static enum enc_code
 sqlite_write_end(struct store *s, enum enc_code result, struct enc_error *err)
 {
-    sqlite_of(s)->in_write = false;
+    sqlite_of(s)->in_txn = false;
     return db_finish(sqlite_of(s)->db, result, err);
 }
 
@@ -927,7 +927,7 @@ sqlite_save_profiles(struct store *s, const struct enc_catalogue *cat,
     };
     sqlite3 *db = sqlite_of(s)->db;
     sqlite3_stmt *sts[3] = {NULL, NULL, NULL};
-    bool joined = sqlite_of(s)->in_write;
+    bool joined = sqlite_of(s)->in_txn;
     enum enc_code result =
         joined ? ENC_OK : db_exec(db, "BEGIN IMMEDIATE", err);
     if (result != ENC_OK)
@@ -1211,7 +1211,7 @@ sqlite_document(struct store *s, char **out, size_t *len, struct enc_error *err)
     sqlite3 *db = sqlite_of(s)->db;
     struct doc d;
     bool found = false;
-    bool joined = sqlite_of(s)->in_write;
+    bool joined = sqlite_of(s)->in_txn;
     *out = NULL;
     doc_init(&d);
 

@@ -15,7 +15,10 @@ struct sqlite_store {
     struct store base; /* first, so store.c can reach the ops */
     sqlite3 *db;
     sqlite3_stmt *generation; /* prepared once: the server polls it */
-    bool in_write; /* inside write_begin(): save and document join it */
+    /* A transaction is open on the connection (write_begin()'s, or the
+     * read of load_since()): save, save_profiles, document and
+     * load_since join it instead of opening their own. */
+    bool in_txn;
 };
 
 struct sqlite_store *sqlite_of(struct store *s);

@@ -202,29 +202,18 @@ load_overlay(sqlite3 *db, struct enc_catalogue *base, uint64_t since,
     return result;
 }
 
-/* The whole catalogue, read by the backend's load inside the caller's
- * read transaction (its document joins it, as a write's does). */
-static enum enc_code
-load_whole(struct store *s, struct enc_catalogue **out, struct enc_error *err)
-{
-    bool joined = sqlite_of(s)->in_write;
-    sqlite_of(s)->in_write = true;
-    enum enc_code result = store_sqlite.load(s, out, err);
-    sqlite_of(s)->in_write = joined;
-    return result;
-}
-
 enum enc_code
 sqlite_load_since(struct store *s, struct enc_catalogue *base,
                   const struct store_stamp *since, struct enc_catalogue **out,
                   struct store_stamp *now, struct enc_error *err)
 {
     sqlite3 *db = sqlite_of(s)->db;
-    bool joined = sqlite_of(s)->in_write; /* inside write_begin() */
+    bool joined = sqlite_of(s)->in_txn;
     *out = NULL;
     enum enc_code result = joined ? ENC_OK : db_exec(db, "BEGIN", err);
     if (result != ENC_OK)
         return result;
+    sqlite_of(s)->in_txn = true; /* the whole load below joins it */
     result = read_stamp(db, now, err);
     /* base holds the profiles stored at since->generation: every profile
      * written later is decoded, every other one kept. */
@@ -232,7 +221,8 @@ sqlite_load_since(struct store *s, struct enc_catalogue *base,
         since->records == now->records && since->generation <= now->generation)
         result = load_overlay(db, base, since->generation, out, err);
     if (result == ENC_OK && *out == NULL)
-        result = load_whole(s, out, err);
+        result = store_sqlite.load(s, out, err);
+    sqlite_of(s)->in_txn = joined;
     if (!joined)
         result = db_finish(db, result, err);
     if (result != ENC_OK) {
