@@ -30,6 +30,7 @@ struct admin_write {
     const char *line; /* the line to answer with, or NULL */
     unsigned status;  /* 200, 201 */
     const char *took_over;
+    const char *deleted; /* set: answers that this line id was deleted */
 };
 
 /*
@@ -89,6 +90,11 @@ static enum MHD_Result
 admin_written(struct request *r, struct MHD_Connection *c,
               const struct admin_write *w)
 {
+    if (w->deleted != NULL) {
+        size_t len = 0;
+        char *text = codec_deleted_encode(w->deleted, &len);
+        return api_respond(r, c, 200, text, len);
+    }
     struct enc_error err = {0};
     const struct snapshot *snap = api_snapshot(r, &err);
     if (snap == NULL)
@@ -166,6 +172,8 @@ admin_build(const struct enc_catalogue *cur, void *ctx, char **doc, size_t *len,
         result =
             codec_admin_line_doc(cur, (uint32_t)p, e->op, e->id, body, body_len,
                                  doc, len, e->prefix, sizeof(e->prefix), err);
+        if (e->op == CODEC_LINE_DELETE)
+            e->prefix[0] = '\0'; /* no body for errors to name */
         break;
     case EDIT_STATUS:
         free(e->took);
@@ -257,7 +265,7 @@ profile_write(struct request *r, struct MHD_Connection *c, const char *code)
 {
     struct admin_edit e = {.kind = EDIT_PROFILE, .r = r, .code = code};
     snprintf(e.prefix, sizeof(e.prefix), "profiles[0]");
-    struct admin_write w = {code, NULL, code ? 200 : 201, NULL};
+    struct admin_write w = {code, NULL, code ? 200 : 201, NULL, NULL};
     return admin_apply(r, c, &e, &w);
 }
 
@@ -326,7 +334,7 @@ line_write(struct request *r, struct MHD_Connection *c, enum codec_line_op op,
 {
     struct admin_edit e = {
         .kind = EDIT_LINE, .r = r, .code = r->params[0], .op = op, .id = id};
-    struct admin_write w = {r->params[0], id, status, NULL};
+    struct admin_write w = {r->params[0], id, status, NULL, NULL};
     return admin_apply(r, c, &e, &w);
 }
 
@@ -367,16 +375,8 @@ handle_line_delete(struct request *r, struct MHD_Connection *c)
                            .code = r->params[0],
                            .op = CODEC_LINE_DELETE,
                            .id = r->params[1]};
-    struct enc_error err = {0};
-    struct enc_catalogue *refused = NULL;
-    enum enc_code result = api_edit(r->server, admin_build, &e, &refused, &err);
-    if (refused != NULL)
-        return admin_refused(r, c, refused, r->params[0], &err);
-    if (result != ENC_OK)
-        return http_respond_error(r, c, &err, NULL);
-    size_t len = 0;
-    char *text = codec_deleted_encode(r->params[1], &len);
-    return api_respond(r, c, 200, text, len);
+    struct admin_write w = {r->params[0], NULL, 200, NULL, r->params[1]};
+    return admin_apply(r, c, &e, &w);
 }
 
 enum MHD_Result
@@ -434,7 +434,7 @@ profile_status(struct request *r, struct MHD_Connection *c, bool activate)
                            .r = r,
                            .code = r->params[0],
                            .activate = activate};
-    struct admin_write w = {r->params[0], NULL, 200, NULL};
+    struct admin_write w = {r->params[0], NULL, 200, NULL, NULL};
     enum MHD_Result ret = admin_apply(r, c, &e, &w);
     free(e.took);
     return ret;
