@@ -6,20 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/model.h"
+
 #define CODE_MAP_FIRST 64
-
-/* FNV-1a over len bytes of s. */
-static uint32_t
-code_map_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 void
 code_map_init(struct code_map *m)
@@ -50,7 +39,7 @@ code_map_clear(struct code_map *m)
 static struct code_slot *
 code_map_find(const struct code_map *m, const char *s, size_t len)
 {
-    uint32_t h = code_map_hash(s, len) & m->mask;
+    uint32_t h = catalogue_code_hash(s, len) & m->mask;
 
     for (;;) {
         struct code_slot *slot = &m->slots[h];

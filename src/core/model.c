@@ -160,19 +160,6 @@ catalogue_profiles_assemble(struct enc_catalogue *cat,
 
 /* ---- Code maps: open addressing over the codes of one kind ---- */
 
-/* FNV-1a over len bytes of s. */
-static uint32_t
-code_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* The number of records of a kind, and the code of record i. */
 uint32_t
 catalogue_count(const struct enc_catalogue *cat, enum enc_code_kind kind)
@@ -292,7 +279,7 @@ codemap_build(struct enc_catalogue *cat, enum enc_code_kind kind)
         if (code == NULL)
             continue;
         len = strlen(code);
-        h = code_hash(code, len) & map->mask;
+        h = catalogue_code_hash(code, len) & map->mask;
         while (map->slots[h].index != ENC_NONE &&
                !slot_matches(cat, kind, &map->slots[h], code, len))
             h = (h + 1) & map->mask;
@@ -320,7 +307,7 @@ catalogue_lookup(const struct enc_catalogue *cat, enum enc_code_kind kind,
                 return (int32_t)i;
         return ENC_NONE;
     }
-    h = code_hash(code, len) & map->mask;
+    h = catalogue_code_hash(code, len) & map->mask;
     while (map->slots[h].index != ENC_NONE) {
         if (slot_matches(cat, kind, &map->slots[h], code, len))
             return map->slots[h].index;

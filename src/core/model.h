@@ -12,6 +12,7 @@
 
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -501,6 +502,21 @@ uint32_t catalogue_count(const struct enc_catalogue *cat,
                          enum enc_code_kind kind);
 const char *catalogue_code(const struct enc_catalogue *cat,
                            enum enc_code_kind kind, uint32_t i);
+
+/* The hash of every map of codes (FNV-1a over the len bytes of s): the
+ * catalogue's, and the decoder's (codec/codes.c). Inline: a request
+ * hashes about four codes per cart item. */
+static inline uint32_t
+catalogue_code_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
 
 /* The index of the record of that kind with that code, or -1. */
 int32_t catalogue_lookup(const struct enc_catalogue *cat,
